@@ -1,0 +1,52 @@
+/* Draw the book's charts offline, when they scroll into view, in the reader's light or dark theme.
+   Each chart is a <div class="kidal-plotly"> followed by its JSON in
+   <script type="application/json" class="kidal-plotly-data" data-for="ID">. */
+(function () {
+  "use strict";
+  var base = document.currentScript.src.replace(/[^/]*$/, "");
+  Plotly.setPlotConfig({ topojsonURL: base });
+  var config = { responsive: true, displaylogo: false, displayModeBar: false };
+
+  function dark() {
+    return document.documentElement.dataset.theme === "dark";
+  }
+  function themed(layout) {
+    var ink = dark() ? "#e8e8e8" : "#222222";
+    var update = { "font.color": ink, "legend.font.color": ink };
+    if (layout.geo) {
+      update["geo.landcolor"] = dark() ? "#2d2f33" : "#f3efe6";
+      update["geo.countrycolor"] = dark() ? "#9a9a9a" : "#8a8a8a";
+    }
+    return update;
+  }
+  function draw(div) {
+    if (div.dataset.drawn) return;
+    div.dataset.drawn = "1";
+    var holder = document.querySelector('script.kidal-plotly-data[data-for="' + div.id + '"]');
+    var spec = JSON.parse(holder.textContent);
+    Plotly.newPlot(div, spec.data, spec.layout, config).then(function () {
+      return Plotly.relayout(div, themed(spec.layout));
+    }).then(function () {
+      div.dataset.rendered = "1";
+    });
+  }
+  var charts = Array.prototype.slice.call(document.querySelectorAll(".kidal-plotly"));
+  if ("IntersectionObserver" in window) {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          seen.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, { rootMargin: "300px 0px" });
+    charts.forEach(function (div) { seen.observe(div); });
+  } else {
+    charts.forEach(draw);
+  }
+  new MutationObserver(function () {
+    charts.forEach(function (div) {
+      if (div.dataset.rendered) Plotly.relayout(div, themed(div.layout));
+    });
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+})();

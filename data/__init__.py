@@ -1,0 +1,84 @@
+"""The book's single source of truth: curated tables on northern Mali, and small helpers.
+
+``import data`` is cheap: nothing is read, and neither pandas nor Frictionless is imported, until
+a table is asked for. The first call validates the whole package once (see ``data.package``);
+later calls return a fresh copy of the cached, typed DataFrame.
+
+>>> import data
+>>> events = data.events()          # pandas.DataFrame, dates as datetimes
+>>> data.TABLES                     # the names of every table
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+
+TABLES = ("places", "actors", "memberships", "events", "figures", "provisions")
+
+__all__ = ["TABLES", "DataError", "load", "table_schema", "figure_value", *TABLES,
+           "geo", "charts", "bib", "book"]
+
+
+@lru_cache(maxsize=1)
+def _package():
+    from .package import load_package
+
+    return load_package()
+
+
+def load(name: str):
+    """Return table ``name`` as a validated, typed pandas DataFrame (a copy)."""
+    tables = _package()
+    if name not in tables:
+        raise KeyError(f"no table {name!r}; the tables are {', '.join(tables)}")
+    return tables[name].frame.copy()
+
+
+def table_schema(name: str) -> dict:
+    """The Table Schema of ``name`` from ``data/datapackage.json``."""
+    return _package()[name].schema
+
+
+def places():
+    return load("places")
+
+
+def actors():
+    return load("actors")
+
+
+def memberships():
+    return load("memberships")
+
+
+def events():
+    return load("events")
+
+
+def figures():
+    return load("figures")
+
+
+def provisions():
+    return load("provisions")
+
+
+def figure_value(figure_id: str, column: str = "value"):
+    """One cell of the ``figures`` table, as a plain Python number (ready for ``glue``)."""
+    frame = _package()["figures"].frame
+    match = frame.loc[frame["figure_id"] == figure_id, column]
+    if match.empty:
+        raise KeyError(f"no figure {figure_id!r} in data/figures.csv")
+    value = match.iloc[0]
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def __getattr__(name: str):
+    if name == "DataError":
+        from .package import DataError
+
+        return DataError
+    if name in ("geo", "charts", "bib", "book"):
+        return import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'data' has no attribute {name!r}")

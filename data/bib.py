@@ -1,0 +1,127 @@
+"""The one bibliography, ``book/references.bib``, as data: labels, links and per-chapter lists.
+
+The book's bibliography page (``book/bibliography.md``) lists every entry with the id
+``cite-<key in lower case>`` (``bibtex_cite_id`` in ``_config.yml``); charts and chapter reference
+lists link to those anchors.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .package import BIB_PATH
+
+BIBLIOGRAPHY_PAGE = "bibliography.html"
+# {cite}`a,b`, {cite:p}`a`, {cite:t}`a`, {cite:ps}`a` ... in MyST markdown
+_CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+
+
+def _latex_to_text(value: str) -> str:
+    return value.replace("{", "").replace("}", "").replace("\\&", "&").replace("--", "–").strip()
+
+
+@lru_cache(maxsize=4)
+def entries(bib_path: Path = BIB_PATH) -> dict:
+    """``{key: {author, title, outlet, year, date, url}}`` for every entry, in file order."""
+    from pybtex.database import parse_file
+
+    out = {}
+    for key, entry in parse_file(str(bib_path), bib_format="bibtex").entries.items():
+        fields = entry.fields
+        persons = entry.persons.get("author", [])
+        if persons:
+            names = [" ".join(p.last_names) or str(p) for p in persons]
+            author = names[0] if len(names) == 1 else (
+                f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al.")
+        else:
+            author = fields.get("organization") or fields.get("publisher", "")
+        out[key] = {
+            "author": _latex_to_text(author),
+            "title": _latex_to_text(fields.get("title", "")),
+            "outlet": _latex_to_text(fields.get("journal") or fields.get("institution")
+                                     or fields.get("publisher", "")),
+            "year": fields.get("year", ""),
+            "date": fields.get("date", ""),
+            "url": fields.get("url", ""),
+        }
+    return out
+
+
+def anchor(key: str) -> str:
+    """The id of ``key``'s entry on the bibliography page."""
+    return "cite-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+
+
+def label(key: str) -> str:
+    """A short author-year label, e.g. ``UN Security Council (2023)``."""
+    try:
+        entry = entries()[key]
+    except KeyError:
+        raise KeyError(f"unknown bibliography key {key!r} (book/references.bib)") from None
+    return f"{entry['author']} ({entry['year']})"
+
+
+def link_html(key: str) -> str:
+    """An escaped HTML link from a key's label to its bibliography entry."""
+    return (f'<a class="kidal-source" href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">'
+            f"{html.escape(label(key))}</a>")
+
+
+def split_keys(cells) -> list[str]:
+    """Unique keys, in first-seen order, from an iterable of ``;``-separated cells or tuples."""
+    seen: dict[str, None] = {}
+    for cell in cells:
+        items = cell if isinstance(cell, (tuple, list)) else str(cell).split(";")
+        for key in items:
+            if key:
+                seen.setdefault(key.strip(), None)
+    return list(seen)
+
+
+def cited_in_notebook(path: Path | str) -> list[str]:
+    """Keys cited with ``{cite...}`` roles in the markdown cells of a notebook, in order."""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    keys: dict[str, None] = {}
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        for match in _CITE_ROLE.finditer(text):
+            for key in match.group(1).split(","):
+                keys.setdefault(key.strip(), None)
+    return list(keys)
+
+
+class ReferenceList:
+    """A chapter's own reference list, rendered as HTML (and plain text for terminals)."""
+
+    def __init__(self, keys):
+        self.keys = sorted(set(keys), key=lambda k: (entries()[k]["author"].lower(),
+                                                     entries()[k]["date"], k))
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        items = []
+        for key in self.keys:
+            e = entries()[key]
+            items.append(
+                f'<li><a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{html.escape(e["author"])}'
+                f' ({html.escape(e["year"])})</a>. <cite>{html.escape(e["title"])}</cite>. '
+                f'{html.escape(e["outlet"])}, {html.escape(e["date"])}. '
+                f'<a href="{html.escape(e["url"])}" rel="noopener">{html.escape(e["url"])}</a></li>'
+            )
+        text = "\n".join(f"- {label(k)}: {entries()[k]['title']}" for k in self.keys)
+        return {"text/html": '<ol class="kidal-references">' + "".join(items) + "</ol>",
+                "text/plain": text}
+
+
+def chapter_references(notebook: Path | str, extra_keys=()) -> ReferenceList:
+    """The reference list of a chapter: what its prose cites plus ``extra_keys`` (its charts')."""
+    keys = cited_in_notebook(notebook) + list(extra_keys)
+    missing = [k for k in keys if k not in entries()]
+    if missing:
+        raise KeyError(f"{notebook}: unknown bibliography key(s): {', '.join(missing)}")
+    return ReferenceList(keys)

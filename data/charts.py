@@ -1,0 +1,167 @@
+"""The house chart style, and the offline renderer every chart of the book goes through.
+
+``chart(fig, sources=[...], description="...")`` returns a :class:`Chart`. In the built site it is
+a ``<figure>`` holding the figure's JSON, a caption with the chart's sources (linked to the
+bibliography) and a text description for screen readers; ``book/_static/kidal-charts.js`` draws it
+with the locally served plotly.js bundle when it scrolls into view. Nothing is fetched from
+another host. In JupyterLab the same output also carries plotly's own MIME type, so a chapter
+rerun locally shows live charts.
+
+Ids are derived from the content, so the same data always gives byte-identical output (strict
+nbval compares stored outputs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+
+from . import bib
+
+# Okabe & Ito's colour-blind-safe palette (black dropped; it is the text colour).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Named colours for recurring meanings, so a reader learns them once.
+COLOURS = {
+    "state": "#0072B2",        # Malian state and its allies
+    "rebels": "#E69F00",       # rebel movements and coalitions
+    "jihadists": "#D55E00",    # jihadist groups
+    "international": "#009E73",  # UN, regional and foreign forces
+    "neutral": "#777777",
+    "highlight": "#CC79A7",
+}
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# Trace types in the plotly.js partial bundle the site serves (plotly.js-geo-dist-min).
+SUPPORTED_TRACES = frozenset({"scatter", "scattergeo", "choropleth"})
+# Kidal region framing for maps: lon/lat ranges that hold Mali and its northern neighbours.
+SAHEL_LON = (-12.5, 9.0)
+SAHEL_LAT = (10.0, 25.5)
+
+_used_sources: dict[str, None] = {}
+
+
+def sources_used() -> list[str]:
+    """Bibliography keys of every chart made in this session, in first-use order."""
+    return list(_used_sources)
+
+
+def house_layout(height: int) -> dict:
+    return {
+        "height": height,
+        "autosize": True,
+        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        "font": {"family": FONT_FAMILY, "size": 14, "color": "#222222"},
+        "colorway": PALETTE,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0, "font": {"size": 13}},
+        "xaxis": {"gridcolor": "rgba(128,128,128,0.25)", "zeroline": False, "automargin": True},
+        "yaxis": {"gridcolor": "rgba(128,128,128,0.25)", "zeroline": False, "automargin": True},
+        "template": None,
+    }
+
+
+def sahel_geo(**overrides) -> dict:
+    """The house map frame: Natural Earth 1:50m borders, cropped to Mali and its neighbours."""
+    geo = {
+        "scope": "africa",
+        "resolution": 50,
+        "projection": {"type": "mercator"},
+        "lonaxis": {"range": list(SAHEL_LON)},
+        "lataxis": {"range": list(SAHEL_LAT)},
+        "showcountries": True,
+        "countrycolor": "#8a8a8a",
+        "showland": True,
+        "landcolor": "#f3efe6",
+        "showocean": False,
+        "showlakes": False,
+        "showrivers": True,
+        "rivercolor": "#9ecae1",
+        "showframe": False,
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+    geo.update(overrides)
+    return geo
+
+
+def _json_for_html(obj) -> str:
+    """JSON that is safe inside <script type="application/json">: no tag can be closed from it."""
+    text = json.dumps(obj, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class Chart:
+    """A chart with its sources and text description; displays as offline HTML."""
+
+    def __init__(self, fig, *, sources, description: str, height: int = 420):
+        if not description or not description.strip():
+            raise ValueError("every chart needs a text description for screen readers")
+        keys = bib.split_keys(sources)
+        if not keys:
+            raise ValueError("every chart must name at least one source (bibliography key)")
+        for key in keys:
+            bib.label(key)  # raises KeyError on an unknown key
+        spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else dict(fig)
+        spec = json.loads(json.dumps(spec, default=_plain))
+        for trace in spec.get("data", []):
+            kind = trace.get("type", "scatter")
+            if kind not in SUPPORTED_TRACES:
+                raise ValueError(f"trace type {kind!r} is not in the site's plotly.js bundle "
+                                 f"({', '.join(sorted(SUPPORTED_TRACES))})")
+            trace.pop("uid", None)
+        layout = house_layout(height)
+        for key, value in spec.get("layout", {}).items():
+            if isinstance(value, dict) and isinstance(layout.get(key), dict):
+                layout[key] = {**layout[key], **value}
+            else:
+                layout[key] = value
+        layout.pop("template", None)
+        self.spec = {"data": spec.get("data", []), "layout": layout}
+        self.sources = keys
+        self.description = description.strip()
+        for key in keys:
+            _used_sources.setdefault(key, None)
+        digest = hashlib.sha256(
+            (_json_for_html(self.spec) + self.description + "|".join(keys)).encode()
+        ).hexdigest()[:12]
+        self.id = f"chart-{digest}"
+
+    def to_html(self) -> str:
+        source_links = "; ".join(bib.link_html(k) for k in self.sources)
+        desc_id = f"{self.id}-desc"
+        return (
+            f'<figure class="kidal-chart" id="{self.id}-figure">'
+            f'<div class="kidal-plotly" id="{self.id}" aria-describedby="{desc_id}" '
+            f'style="min-height:{self.spec["layout"]["height"]}px"></div>'
+            f'<script type="application/json" class="kidal-plotly-data" data-for="{self.id}">'
+            f"{_json_for_html(self.spec)}</script>"
+            f'<figcaption><span class="kidal-sources">Sources: {source_links}.</span>'
+            f'<details class="kidal-chart-description"><summary>Text description</summary>'
+            f'<p id="{desc_id}">{html.escape(self.description)}</p></details></figcaption>'
+            f"</figure>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/html": self.to_html(),
+            "text/plain": f"Chart {self.id}: {self.description}",
+            # JupyterLab renders this one natively; the static site uses the HTML above.
+            "application/vnd.plotly.v1+json": self.spec,
+        }
+
+
+def _plain(value):
+    """JSON fallback for numpy and pandas scalars, arrays and timestamps."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"cannot serialise {type(value).__name__} into a chart")
+
+
+def chart(fig, *, sources, description: str, height: int = 420) -> Chart:
+    """Wrap a plotly figure in the house style, with its sources and a text description."""
+    return Chart(fig, sources=sources, description=description, height=height)

@@ -1,0 +1,86 @@
+"""Every page in Debian's Chromium: no console error, no request to another host, every chart drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def pages(strict_build: Path) -> list[str]:
+    return sorted(str(p.relative_to(strict_build)) for p in strict_build.rglob("*.html")
+                  if not p.name.startswith(("genindex", "search")) and "_static" not in p.parts)
+
+
+def visit(browser, url: str, *, scroll: bool = True, dark: bool = False):
+    """Open ``url``; return (console errors, foreign requests, charts, charts drawn)."""
+    context = browser.new_context(viewport={"width": 412, "height": 915}, color_scheme="dark" if dark else "light")
+    page = context.new_page()
+    errors, foreign = [], []
+    origin = urlparse(url).netloc
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: errors.append(f"HTTP {r.status} for {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: foreign.append(r.url)
+            if urlparse(r.url).scheme in ("http", "https", "ws", "wss") and urlparse(r.url).netloc != origin
+            else None)
+    page.goto(url, wait_until="load")
+    charts = page.locator(".kidal-plotly").count()
+    if scroll:
+        for i in range(charts):
+            page.locator(".kidal-plotly").nth(i).scroll_into_view_if_needed()
+            page.wait_for_function(
+                "el => el.dataset.rendered === '1' && el.querySelector('svg.main-svg') !== null",
+                arg=page.locator(".kidal-plotly").nth(i).element_handle(), timeout=15000)
+    page.wait_for_load_state("networkidle")
+    drawn = page.locator(".kidal-plotly svg.main-svg").count()
+    drawn_charts = page.evaluate(
+        "Array.from(document.querySelectorAll('.kidal-plotly')).filter(d => d.querySelector('svg.main-svg')).length")
+    context.close()
+    return errors, foreign, charts, drawn_charts
+
+
+def test_every_page_clean_and_drawn(browser, site_url, strict_build):
+    problems = []
+    total_charts = 0
+    for rel in pages(strict_build):
+        errors, foreign, charts, drawn = visit(browser, f"{site_url}/{rel}")
+        total_charts += charts
+        if errors:
+            problems.append(f"{rel}: console errors {errors}")
+        if foreign:
+            problems.append(f"{rel}: requests to other hosts {foreign}")
+        if drawn != charts:
+            problems.append(f"{rel}: {drawn} of {charts} charts drew their SVG")
+    assert not problems, "\n".join(problems)
+    assert total_charts >= 1
+
+
+def test_geo_map_draws_borders(browser, site_url, strict_build):
+    """Maps draw country borders from the locally served basemap, not from cdn.plot.ly."""
+    chart_pages = [rel for rel in pages(strict_build)
+                   if "kidal-chart" in (strict_build / rel).read_text(encoding="utf-8")
+                   and "scattergeo" in (strict_build / rel).read_text(encoding="utf-8")]
+    assert chart_pages, "no page has a map"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/{chart_pages[0]}", wait_until="load")
+    page.locator(".kidal-plotly").first.scroll_into_view_if_needed()
+    page.wait_for_selector(".kidal-plotly .geo path.countries, .kidal-plotly .countries path", timeout=15000,
+                           state="attached")
+    context.close()
