@@ -15,8 +15,10 @@ from functools import lru_cache
 from importlib import import_module
 
 TABLES = ("places", "actors", "memberships", "events", "figures", "provisions")
+SEED_TABLES = ("locations", "claims", "footnotes")
 
-__all__ = ["TABLES", "DataError", "load", "table_schema", "figure_value", *TABLES,
+__all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "table_schema", "figure_value",
+           *TABLES, "claims",
            "geo", "charts", "bib", "book"]
 
 
@@ -25,6 +27,26 @@ def _package():
     from .package import load_package
 
     return load_package()
+
+
+@lru_cache(maxsize=1)
+def _seeds():
+    from .package import SEEDS_DIR, load_package
+
+    return load_package(SEEDS_DIR)
+
+
+def load_seed(name: str):
+    """Return table ``name`` of the source article's register (``seeds/``) as a DataFrame."""
+    tables = _seeds()
+    if name not in tables:
+        raise KeyError(f"no seed table {name!r}; the tables are {', '.join(tables)}")
+    return tables[name].frame.copy()
+
+
+def claims():
+    """The claims ledger of the source article (``seeds/claims.csv``)."""
+    return load_seed("claims")
 
 
 def load(name: str):

@@ -6,8 +6,9 @@ Validation happens in two layers, and nothing loads unless both pass:
    patterns, primary keys and foreign keys between tables, blank or ragged rows.
 2. This module checks what a Table Schema cannot: ``;``-separated lists whose items must exist in
    another table (``x-list-of``), bibliography keys that must resolve in ``book/references.bib``
-   (``x-list-of: "bib"``), and orderings between fields of one row (``x-order`` at schema level,
-   e.g. ``low <= value <= high`` or ``start_date <= end_date``).
+   (``x-list-of: "bib"``), orderings between fields of one row (``x-order`` at schema level,
+   e.g. ``low <= value <= high`` or ``start_date <= end_date``), and fields required only for
+   some rows (``x-require``, e.g. evidence unless a claim is unverified).
 
 Every failure raises :class:`DataError`, which names the file, the row (the line of the CSV file,
 the header being line 1), the column and the offending value.
@@ -22,6 +23,7 @@ from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent
 ROOT = DATA_DIR.parent
+SEEDS_DIR = ROOT / "seeds"
 BIB_PATH = ROOT / "book" / "references.bib"
 LIST_SEPARATOR = ";"
 
@@ -143,6 +145,16 @@ def _custom_checks(frames: dict, descriptor: dict, data_dir: Path, bib: frozense
                 for item in items:
                     if item not in known:
                         raise DataError(file, i, field["name"], item, f"unknown {what}")
+        for rule in schema.get("x-require", []):
+            # {"field": F, "unless": {G: [values]}}: F is required unless G takes one of the values;
+            # {"field": F, "when": {G: [values]}}: F is required when G takes one of the values.
+            (cond_field, values), = (rule.get("unless") or rule.get("when")).items()
+            needed_when_match = "when" in rule
+            for i, (value, cond) in enumerate(zip(frame[rule["field"]], frame[cond_field]), start=2):
+                if value == "" and ((cond in values) == needed_when_match):
+                    why = (f"required when {cond_field} is {cond!r}" if needed_when_match
+                           else f"required unless {cond_field} is one of {', '.join(values)}")
+                    raise DataError(file, i, rule["field"], value, why)
         for order in schema.get("x-order", []):
             for i, row in enumerate(frame[order].itertuples(index=False), start=2):
                 present = [(col, val) for col, val in zip(order, row) if val != ""]
