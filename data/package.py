@@ -101,11 +101,15 @@ def _frictionless_check(descriptor: dict, data_dir: Path) -> None:
     ]
     task, err = errors[0]
     file = str(data_dir / task.place) if task is not None else str(data_dir / "datapackage.json")
+    column, cell = getattr(err, "field_name", None), getattr(err, "cell", None)
+    if column is None and getattr(err, "field_names", None):  # foreign-key errors
+        column = ",".join(err.field_names)
+        cell = ",".join(str(c) for c in getattr(err, "field_cells", []) or []) or None
     raise DataError(
         file,
         getattr(err, "row_number", None),
-        getattr(err, "field_name", None),
-        getattr(err, "cell", None),
+        column,
+        cell,
         f"{err.type}: {err.note}" if getattr(err, "note", "") else err.message,
         more=len(errors) - 1,
     )

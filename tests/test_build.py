@@ -20,3 +20,24 @@ def test_plotly_only_on_chart_pages(strict_build: Path):
         has_chart = 'class="kidal-chart"' in text
         assert ("plotly-geo.min.js" in text) == has_chart, page
         assert "cdn.plot.ly" not in text and "mathjax" not in text.lower(), page
+
+
+def test_theme_macros_override_matches_theme():
+    """Our copy of the theme's webpack macros drops only fontawesome.js: if the pinned theme's
+    macros change (new digest, new assets), this fails so the override is updated."""
+    import re
+
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+             / "webpack-macros.html").read_text(encoding="utf-8")
+    ours = (Path(__file__).resolve().parent.parent / "book" / "_templates" / "static"
+            / "webpack-macros.html").read_text(encoding="utf-8")
+    assets = lambda text: sorted(set(re.findall(r"_static/[\w./-]+\?digest=\w+", text)))  # noqa: E731
+    assert [a for a in assets(theme) if "fontawesome" not in a] == assets(ours)
+
+
+def test_no_fontawesome_script(strict_build: Path):
+    for page in strict_build.rglob("*.html"):
+        if "_static" not in page.parts:
+            assert "fontawesome.js" not in page.read_text(encoding="utf-8"), page
