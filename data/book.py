@@ -26,9 +26,12 @@ class Table:
     keys (tuples or ';'-separated) and are rendered as links to the bibliography.
     """
 
-    def __init__(self, frame, columns: dict, caption: str, key_columns=(), css_class="kidal-table"):
+    def __init__(self, frame, columns: dict, caption: str, key_columns=(), css_class="kidal-table",
+                 link_columns=None):
         self.frame, self.columns, self.caption = frame, columns, caption
         self.key_columns, self.css_class = set(key_columns), css_class
+        # {column: function(row) -> href}: cells rendered as links (hrefs are escaped)
+        self.link_columns = link_columns or {}
 
     def _cell(self, column, value) -> str:
         import html
@@ -45,12 +48,23 @@ class Table:
             value = value.strftime("%Y-%m-%d")
         return html.escape(str(value))
 
+    def _row_attrs(self, row) -> str:
+        return ""
+
+    def _td(self, column, row) -> str:
+        import html
+
+        text = self._cell(column, row[column])
+        if column in self.link_columns and text:
+            text = f'<a href="{html.escape(self.link_columns[column](row))}">{text}</a>'
+        return f"<td>{text}</td>"
+
     def to_html(self) -> str:
         import html
 
         head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in self.columns.values())
         body = "".join(
-            "<tr>" + "".join(f"<td>{self._cell(c, row[c])}</td>" for c in self.columns) + "</tr>"
+            f"<tr{self._row_attrs(row)}>" + "".join(self._td(c, row) for c in self.columns) + "</tr>"
             for _, row in self.frame.iterrows()
         )
         return (f'<div class="kidal-table-wrap" tabindex="0" role="region" '
@@ -61,3 +75,39 @@ class Table:
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.to_html(),
                 "text/plain": f"Table: {self.caption} ({len(self.frame)} rows)"}
+
+
+class Explorer(Table):
+    """A searchable, sortable, filterable table that works offline.
+
+    ``filters`` maps a frame column to the label of a drop-down that filters rows on that column's
+    exact value. ``book/_static/kidal-explorer.js`` adds the behaviour; without JavaScript the
+    full table is still there.
+    """
+
+    def __init__(self, frame, columns: dict, caption: str, filters: dict | None = None, **kwargs):
+        super().__init__(frame, columns, caption, **kwargs)
+        self.filters = filters or {}
+
+    def _row_attrs(self, row) -> str:
+        import html
+
+        return "".join(f' data-{i}="{html.escape(str(row[col]))}"'
+                       for i, col in enumerate(self.filters))
+
+    def to_html(self) -> str:
+        import html
+
+        controls = ['<label>Search <input type="search" class="kidal-explorer-search" '
+                    'placeholder="Type to filter rows"></label>']
+        for i, (col, label) in enumerate(self.filters.items()):
+            values = [v for v in dict.fromkeys(str(v) for v in self.frame[col]) if v]
+            options = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>'
+                              for v in values)
+            controls.append(f'<label>{html.escape(label)} <select data-filter="{i}">'
+                            f'<option value="">All</option>{options}</select></label>')
+        return (f'<div class="kidal-explorer"><div class="kidal-explorer-controls">'
+                + "".join(controls)
+                + f'<output class="kidal-explorer-count" aria-live="polite">{len(self.frame)} rows</output>'
+                + "</div>" + super().to_html().replace("<table ", '<table data-sortable="1" ', 1)
+                + "</div>")

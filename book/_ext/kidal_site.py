@@ -2,7 +2,8 @@
 
 - Copies the plotly.js partial bundle and the Natural Earth basemap (installed from npm, pinned in
   package-lock.json) into ``_static`` of the built site.
-- Adds plotly.js and ``kidal-charts.js`` (both deferred) only to pages that hold a chart.
+- Adds plotly.js and ``kidal-charts.js`` (both deferred) only to pages that hold a chart, and
+  ``kidal-explorer.js`` only to pages with an explorer table.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ def add_chart_scripts(app, pagename, templatename, context, doctree):
         app.add_js_file("kidal-charts.js", priority=601, loading_method="defer")
 
 
+def add_explorer_script(app, pagename, templatename, context, doctree):
+    if 'class="kidal-explorer"' in context.get("body", ""):
+        app.add_js_file("kidal-explorer.js", priority=602, loading_method="defer")
+
+
 def copy_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -50,5 +56,6 @@ def copy_assets(app, exception):
 def setup(app):
     app.connect("config-inited", check_assets)
     app.connect("html-page-context", add_chart_scripts)
+    app.connect("html-page-context", add_explorer_script)
     app.connect("build-finished", copy_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
