@@ -44,9 +44,26 @@ def add_explorer_script(app, pagename, templatename, context, doctree):
         app.add_js_file("kidal-explorer.js", priority=602, loading_method="defer")
 
 
+ROOT_REDIRECT = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>The Battle of Kidal</title>
+<meta name="description" content="An executable, citation-rich book about the November 2023 battle of Kidal in northern Mali.">
+<meta http-equiv="refresh" content="0; url=book/index.html">
+<link rel="canonical" href="book/index.html">
+</head>
+<body><p><a href="book/index.html">The Battle of Kidal</a></p></body>
+</html>
+"""
+
+
 def copy_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
+    # The site's root page redirects to the book's first page. sphinx-external-toc would write a
+    # bare redirect (no doctype, no title) unless index.html exists: this runs first (priority).
+    (Path(app.outdir) / "index.html").write_text(ROOT_REDIRECT, encoding="utf-8")
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     for src, name in ASSETS.items():
@@ -57,5 +74,5 @@ def setup(app):
     app.connect("config-inited", check_assets)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", add_explorer_script)
-    app.connect("build-finished", copy_assets)
+    app.connect("build-finished", copy_assets, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
