@@ -14,7 +14,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 STAMP_INPUTS := data seeds book/_ext book/_static book/references.bib requirements.lock \
                 package-lock.json _config.yml _toc.yml pyproject.toml
 
-.PHONY: book test serve bench outputs lock clean env
+.PHONY: book test serve bench audit outputs lock clean env
 
 ## make book: create or refresh .venv from requirements.lock, then build _build/html strictly.
 book: env
@@ -57,6 +57,16 @@ serve: book
 ## make bench: build and page timings and sizes
 bench: env
 	$(PY) tools/bench.py
+
+## make audit: Lighthouse 12 (mobile) on every page served with gzip; fails below the targets
+audit: book tools/audit/node_modules/.installed
+	@command -v chromium >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	$(PY) tools/audit.py
+
+tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 ## make outputs: rerun every chapter and store its outputs (what strict nbval compares)
 outputs: env

@@ -51,6 +51,10 @@ def entries(bib_path: Path = BIB_PATH) -> dict:
     return out
 
 
+def is_web_url(url: str) -> bool:
+    return re.match(r"^https?://[^\s/]+", url or "") is not None
+
+
 def anchor(key: str) -> str:
     """The id of ``key``'s entry on the bibliography page."""
     return "cite-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
@@ -107,11 +111,13 @@ class ReferenceList:
         items = []
         for key in self.keys:
             e = entries()[key]
+            url = html.escape(e["url"])
+            # only web addresses become links: a javascript: or data: url stays inert text
+            link = (f'<a href="{url}" rel="noopener">{url}</a>' if is_web_url(e["url"]) else url)
             items.append(
                 f'<li><a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{html.escape(e["author"])}'
                 f' ({html.escape(e["year"])})</a>. <cite>{html.escape(e["title"])}</cite>. '
-                f'{html.escape(e["outlet"])}, {html.escape(e["date"])}. '
-                f'<a href="{html.escape(e["url"])}" rel="noopener">{html.escape(e["url"])}</a></li>'
+                f'{html.escape(e["outlet"])}, {html.escape(e["date"])}. {link}</li>'
             )
         text = "\n".join(f"- {label(k)}: {entries()[k]['title']}" for k in self.keys)
         return {"text/html": '<ol class="kidal-references">' + "".join(items) + "</ol>",

@@ -27,8 +27,10 @@ class Table:
     """
 
     def __init__(self, frame, columns: dict, caption: str, key_columns=(), css_class="kidal-table",
-                 link_columns=None):
+                 link_columns=None, row_id=None):
         self.frame, self.columns, self.caption = frame, columns, caption
+        # function(row) -> the row's HTML id (an anchor other pages link to), escaped
+        self.row_id = row_id
         self.key_columns, self.css_class = set(key_columns), css_class
         # {column: function(row) -> href}: cells rendered as links (hrefs are escaped)
         self.link_columns = link_columns or {}
@@ -49,7 +51,9 @@ class Table:
         return html.escape(str(value))
 
     def _row_attrs(self, row) -> str:
-        return ""
+        import html
+
+        return f' id="{html.escape(self.row_id(row))}"' if self.row_id else ""
 
     def _td(self, column, row) -> str:
         import html
@@ -92,8 +96,8 @@ class Explorer(Table):
     def _row_attrs(self, row) -> str:
         import html
 
-        return "".join(f' data-{i}="{html.escape(str(row[col]))}"'
-                       for i, col in enumerate(self.filters))
+        return super()._row_attrs(row) + "".join(
+            f' data-{i}="{html.escape(str(row[col]))}"' for i, col in enumerate(self.filters))
 
     def to_html(self) -> str:
         import html

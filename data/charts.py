@@ -110,6 +110,9 @@ class Chart:
                 raise ValueError(f"trace type {kind!r} is not in the site's plotly.js bundle "
                                  f"({', '.join(sorted(SUPPORTED_TRACES))})")
             trace.pop("uid", None)
+            for field in ("text", "hovertext", "customdata", "ids", "labels"):
+                if field in trace:
+                    trace[field] = _escape_strings(trace[field])
         layout = house_layout(height)
         for key, value in spec.get("layout", {}).items():
             if isinstance(value, dict) and isinstance(layout.get(key), dict):
@@ -149,6 +152,16 @@ class Chart:
             # JupyterLab renders this one natively; the static site uses the HTML above.
             "application/vnd.plotly.v1+json": self.spec,
         }
+
+
+def _escape_strings(value):
+    """Escape markup in data strings: plotly renders a subset of HTML in text and hover labels,
+    so a data value such as ``<img onerror=...>`` must reach it as text, not as a tag."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escape_strings(v) for v in value]
+    return value
 
 
 def _plain(value):

@@ -38,6 +38,15 @@ for line in open(src, encoding="utf-8").read().splitlines():
     else:
         buf.append(line)
 flush()
+# A YAML front matter block opening the first markdown cell becomes notebook metadata
+# (e.g. the page's meta description).
+first = nb.cells[0]
+if first.cell_type == "markdown" and first.source.startswith("---\n"):
+    import yaml
+
+    head, body = first.source[4:].split("\n---\n", 1)
+    nb.metadata.update(yaml.safe_load(head))
+    first.source = body.lstrip("\n")
 for i, cell in enumerate(nb.cells):
     cell["id"] = f"{dest.rsplit('/', 1)[-1].removesuffix('.ipynb')}-{i:02d}"
 nbformat.write(nb, dest)

@@ -84,3 +84,48 @@ def test_geo_map_draws_borders(browser, site_url, strict_build):
     page.wait_for_selector(".kidal-plotly .geo path.countries, .kidal-plotly .countries path", timeout=15000,
                            state="attached")
     context.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_axe_finds_no_serious_violation(browser, site_url, strict_build, dark):
+    """axe-core (from npm, injected by playwright) on every page, in light and dark mode."""
+    assert AXE.exists(), "axe-core missing: run make test (npm ci)"
+    problems = []
+    for rel in pages(strict_build):
+        context = browser.new_context(viewport={"width": 412, "height": 915},
+                                      color_scheme="dark" if dark else "light")
+        page = context.new_page()
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        for i in range(page.locator(".kidal-plotly").count()):
+            page.locator(".kidal-plotly").nth(i).scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+            " return r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,"
+            " target: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }")
+        context.close()
+        for v in result:
+            if v["impact"] in ("serious", "critical"):
+                problems.append(f"{rel}: {v['id']} ({v['impact']}, {v['n']} nodes) {v['target']}")
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_reaches_explorer_and_charts(browser, site_url, strict_build):
+    """Tab reaches the explorer's search box and the sort buttons; scrollable tables are focusable."""
+    rel = next(r for r in pages(strict_build) if 'class="kidal-explorer"' in
+               (strict_build / r).read_text(encoding="utf-8"))
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/{rel}", wait_until="load")
+    seen = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        seen.add(page.evaluate("document.activeElement.className || document.activeElement.tagName"))
+        if {"kidal-explorer-search", "kidal-sort"} <= seen:
+            break
+    context.close()
+    assert {"kidal-explorer-search", "kidal-sort"} <= seen, seen

@@ -77,3 +77,85 @@ def test_html_is_valid(strict_build: Path):
     report = "\n".join(f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message'][:200]}"
                        for m in errors[:40])
     assert not errors, f"{len(errors)} HTML errors:\n{report}"
+
+
+class _Head(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.icons: list[str] = []
+        self.glossary_links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("name") or attrs.get("property")):
+            self.meta[attrs.get("name") or attrs.get("property")] = attrs.get("content") or ""
+        if tag == "link" and "icon" in (attrs.get("rel") or ""):
+            self.icons.append(attrs.get("href", ""))
+        if tag == "a" and "kidal-glossary-link" in (attrs.get("class") or ""):
+            self.glossary_links.append(attrs.get("href", ""))
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+
+
+def _head(page: Path) -> _Head:
+    parser = _Head()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def _content_pages(site: Path) -> list[Path]:
+    return [p for p in _pages(site) if p.parent != site and not p.name.startswith(("genindex", "search"))]
+
+
+def test_every_page_has_description_open_graph_and_favicon(strict_build: Path):
+    problems = []
+    descriptions = {}
+    for page in _content_pages(strict_build):
+        head = _head(page)
+        rel = str(page.relative_to(strict_build))
+        for name in ("description", "og:title", "og:description", "og:type", "og:url"):
+            if not head.meta.get(name, "").strip():
+                problems.append(f"{rel}: no {name}")
+        if not head.icons:
+            problems.append(f"{rel}: no favicon link")
+        descriptions[rel] = head.meta.get("description")
+    assert not problems, "\n".join(problems)
+    assert len(set(descriptions.values())) == len(descriptions), "pages share a description"
+
+
+def test_sitemap_lists_every_page(strict_build: Path):
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(strict_build / "sitemap.xml")
+    locs = [e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    listed = {urlparse(u).path.lstrip("/") for u in locs}
+    pages = {str(p.relative_to(strict_build)) for p in _content_pages(strict_build)}
+    assert pages <= listed, f"missing from sitemap.xml: {sorted(pages - listed)}"
+    assert all(urlparse(u).scheme in ("http", "https") for u in locs)
+    assert "Sitemap:" in (strict_build / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_glossary_has_every_actor_and_chapters_link_to_it(strict_build: Path):
+    import data
+
+    glossary = _head(strict_build / "book" / "glossary.html")
+    actors = set(data.actors()["actor_id"])
+    missing = {a for a in actors if f"actor-{a}" not in glossary.ids}
+    assert not missing, f"glossary lacks entries for {sorted(missing)}"
+    chapters = [strict_build / f"{p.with_suffix('.html')}" for p in _chapter_notebooks()]
+    assert chapters
+    for page in chapters:
+        links = _head(page).glossary_links
+        assert links, f"{page.name} links no actor to the glossary"
+        for link in links:
+            assert link.startswith("glossary.html#actor-") and link.split("#actor-")[1] in actors, link
+
+
+def _chapter_notebooks() -> list[Path]:
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    part = next(p for p in toc["parts"] if p["caption"] == "Chapters")
+    return [Path(c["file"]) for c in part["chapters"] if (ROOT / f"{c['file']}.ipynb").exists()]

@@ -4,13 +4,22 @@
   package-lock.json) into ``_static`` of the built site.
 - Adds plotly.js and ``kidal-charts.js`` (both deferred) only to pages that hold a chart, and
   ``kidal-explorer.js`` only to pages with an explorer table.
+- Gives every page a meta description and Open Graph tags (from the page's ``description``
+  front matter, else its first paragraph), and writes ``sitemap.xml`` and ``robots.txt``
+  (absolute addresses from the ``KIDAL_BASEURL`` environment variable, default the local preview).
+- Links the first mention of each actor in a chapter to its entry in the glossary, which is
+  generated from ``data/actors.csv``.
 """
 
 from __future__ import annotations
 
+import html
+import os
+import re
 import shutil
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.errors import ExtensionError
 
 ASSETS = {
@@ -31,6 +40,16 @@ def check_assets(app, config):
         raise ExtensionError(
             "chart assets missing: " + ", ".join(missing) + " (run `make book`, which runs `npm ci`)"
         )
+
+
+def check_bibliography(app, config):
+    """Every bibliography url is a web address: a javascript: or data: url would become a link."""
+    import data.bib
+
+    bad = {k: e["url"] for k, e in data.bib.entries().items() if not data.bib.is_web_url(e["url"])}
+    if bad:
+        raise ExtensionError("book/references.bib: url must start with http:// or https:// in "
+                             + "; ".join(f"entry {k}: {u!r}" for k, u in bad.items()))
 
 
 def add_chart_scripts(app, pagename, templatename, context, doctree):
@@ -58,6 +77,131 @@ ROOT_REDIRECT = """<!DOCTYPE html>
 """
 
 
+SITE_TITLE = "The Battle of Kidal"
+DEFAULT_DESCRIPTION = ("An executable, citation-rich book about the November 2023 battle of Kidal in "
+                       "northern Mali: background, the battle, regional consequences, the peace "
+                       "process and what followed.")
+GLOSSARY_DOC = "book/glossary"
+# Pages whose prose links actors to the glossary: the chapters, not the apparatus.
+NO_GLOSSARY_LINKS = {"book/index", GLOSSARY_DOC, "book/bibliography", "book/cite", "book/data",
+                     "book/reproducibility", "book/claims", "book/timeline"}
+SKIP_PARENTS = (nodes.reference, nodes.title, nodes.literal, nodes.literal_block, nodes.raw,
+                nodes.caption, nodes.rubric, nodes.target, nodes.citation_reference)
+
+
+def base_url() -> str:
+    return os.environ.get("KIDAL_BASEURL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
+def _description(doctree) -> str:
+    if doctree is None:
+        return DEFAULT_DESCRIPTION
+    for para in doctree.findall(nodes.paragraph):
+        if any(isinstance(a, (nodes.admonition, nodes.sidebar, nodes.table, nodes.footer))
+               for a in _ancestors(para)):
+            continue
+        text = re.sub(r"\s+", " ", para.astext()).strip()
+        if len(text) >= 60:
+            return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "..."
+    return DEFAULT_DESCRIPTION
+
+
+def _ancestors(node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def add_meta_tags(app, pagename, templatename, context, doctree):
+    meta = context.get("meta") or {}
+    description = meta.get("description") or _description(doctree)
+    title = re.sub(r"<[^>]+>", "", context.get("title") or SITE_TITLE)
+    title = html.unescape(title)
+    tags = {
+        "description": description,
+        "og:title": title if title == SITE_TITLE else f"{title} | {SITE_TITLE}",
+        "og:description": description,
+        "og:type": "article" if pagename.startswith("book/") and pagename != "book/index" else "website",
+        "og:site_name": SITE_TITLE,
+        "og:url": base_url() + pagename + ".html",
+        "og:locale": "en_GB",
+    }
+    out = []
+    for name, value in tags.items():
+        attr = "property" if name.startswith("og:") else "name"
+        out.append(f'<meta {attr}="{name}" content="{html.escape(value, quote=True)}">')
+    context["metatags"] = context.get("metatags", "") + "\n".join(out) + "\n"
+
+
+def _glossary_terms():
+    """(regex, actor_id) for every actor's acronyms and name, longest first."""
+    import data
+
+    actors = data.actors()
+    terms = {}
+    for row in actors.itertuples():
+        for term in (row.acronym, row.acronym_fr, row.name):
+            if isinstance(term, str) and len(term) >= 3 and term not in terms:
+                terms[term] = row.actor_id
+    ordered = sorted(terms, key=len, reverse=True)
+    return [(re.compile(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])"), terms[t]) for t in ordered]
+
+
+def link_glossary(app, doctree, docname):
+    """Link the first mention of each actor on a chapter page to its glossary entry."""
+    if app.builder.format != "html" or docname in NO_GLOSSARY_LINKS \
+            or not docname.startswith("book/") or GLOSSARY_DOC not in app.env.all_docs:
+        return
+    if not hasattr(app, "kidal_glossary_terms"):
+        app.kidal_glossary_terms = _glossary_terms()
+    terms = app.kidal_glossary_terms
+    linked: set[str] = set()
+    uri = app.builder.get_relative_uri(docname, GLOSSARY_DOC)
+    for para in list(doctree.findall(nodes.paragraph)):
+        if any(isinstance(a, SKIP_PARENTS + (nodes.admonition,)) for a in _ancestors(para)):
+            continue
+        for text in list(para.findall(nodes.Text)):
+            if any(isinstance(a, SKIP_PARENTS) for a in _ancestors(text)):
+                continue
+            value = str(text)
+            best = None
+            for pattern, actor in terms:
+                if actor in linked:
+                    continue
+                m = pattern.search(value)
+                if m and (best is None or m.start() < best[0].start()):
+                    best = (m, actor)
+            if best is None:
+                continue
+            m, actor = best
+            linked.add(actor)
+            ref = nodes.reference("", m.group(0), refuri=f"{uri}#actor-{actor}",
+                                  classes=["kidal-glossary-link"],
+                                  reftitle="Glossary entry")
+            parent = text.parent
+            index = parent.index(text)
+            parent.remove(text)
+            parts = [nodes.Text(value[:m.start()]), ref, nodes.Text(value[m.end():])]
+            for offset, part in enumerate(p for p in parts if not (isinstance(p, nodes.Text) and not str(p))):
+                parent.insert(index + offset, part)
+
+
+def write_sitemap(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    base = base_url()
+    pages = sorted(d for d in app.env.found_docs)
+    urls = "".join(f"<url><loc>{html.escape(base + app.builder.get_target_uri(d))}</loc></url>\n"
+                   for d in pages)
+    (Path(app.outdir) / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n",
+        encoding="utf-8")
+    (Path(app.outdir) / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+
+
 def copy_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -72,7 +216,11 @@ def copy_assets(app, exception):
 
 def setup(app):
     app.connect("config-inited", check_assets)
+    app.connect("config-inited", check_bibliography)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", add_explorer_script)
+    app.connect("html-page-context", add_meta_tags)
+    app.connect("doctree-resolved", link_glossary)
     app.connect("build-finished", copy_assets, priority=400)
+    app.connect("build-finished", write_sitemap)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

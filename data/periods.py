@@ -1,0 +1,25 @@
+"""The book's periods: how the timeline and the chapters divide the story."""
+
+from __future__ import annotations
+
+# (label, first day, last day); the last period is open-ended.
+PERIODS = [
+    ("1960–2011: independence and the rebellions", "1960-01-01", "2011-12-31"),
+    ("2012–2019: the 2012 crisis, intervention and the accord", "2012-01-01", "2019-12-31"),
+    ("2020–July 2023: the coups and the UN's exit", "2020-01-01", "2023-07-31"),
+    ("August 2023–January 2024: the battle for the north", "2023-08-01", "2024-01-31"),
+    ("February 2024 onward: since the battle", "2024-02-01", None),
+]
+
+
+def period_of(dates):
+    """The period label of each date in a pandas Series of datetimes (a categorical Series)."""
+    import pandas as pd
+
+    labels = [p[0] for p in PERIODS]
+    edges = [pd.Timestamp(p[1]) for p in PERIODS] + [pd.Timestamp.max]
+    out = pd.cut(dates, bins=edges, labels=labels, right=False)
+    if out.isna().any():
+        first = dates[out.isna()].iloc[0]
+        raise ValueError(f"date {first} falls outside the book's periods (data/periods.py)")
+    return out

@@ -1,0 +1,72 @@
+"""The one bibliography: complete entries, original publishers, every key used and resolved."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from pybtex.database import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+BIB = parse_file(str(ROOT / "book" / "references.bib"), bib_format="bibtex")
+KEY = re.compile(r"^[A-Z][A-Za-z]*\d{4}[a-z0-9]+$")
+# Mirrors, aggregators, reposts, third-party translations, caches and encyclopedias: never cited.
+BANNED_HOSTS = ("abamako.com", "bamada.net", "oodaloop.com", "countervortex.org",
+                "africatopsuccess.com", "medafricatimes.com", "internazionale.it",
+                "spamchronicles.com", "msn.com", "yahoo.com", "allafrica.com", "archive.org",
+                "archive.ph", "wikipedia.org", "wikiwand.com", "dweb.link", "richxsearch.com",
+                "newsnow.co.uk", "google.com", "bing.com")
+
+
+def test_enough_distinct_sources():
+    urls = {e.fields["url"] for e in BIB.entries.values()}
+    assert len(BIB.entries) >= 60 and len(urls) == len(BIB.entries), "duplicate urls or too few sources"
+
+
+@pytest.mark.parametrize("key", list(BIB.entries))
+def test_entry_is_complete_and_original(key):
+    entry = BIB.entries[key]
+    f = entry.fields
+    assert KEY.match(key), f"{key}: keys follow AuthorYYYYword"
+    assert entry.persons.get("author"), f"{key}: no author"
+    for field in ("title", "year", "date", "url", "urldate"):
+        assert f.get(field, "").strip(), f"{key}: no {field}"
+    assert any(f.get(x) for x in ("journal", "publisher", "institution", "organization")), key
+    assert re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", f["date"]), f"{key}: date {f['date']!r}"
+    assert f["date"].startswith(f["year"]), f"{key}: date and year disagree"
+    url = urlsplit(f["url"])
+    assert url.scheme == "https" or url.scheme == "http", f"{key}: url {f['url']!r}"
+    host = url.netloc.lower()
+    assert not host.endswith(".") and "\\" not in f["url"], f"{key}: malformed url {f['url']!r}"
+    assert not any(host == b or host.endswith("." + b) for b in BANNED_HOSTS), \
+        f"{key}: {host} is a mirror, aggregator or encyclopedia; cite the original publisher"
+
+
+def _used_keys() -> set[str]:
+    import data
+
+    used: set[str] = set()
+    for table in data.TABLES:
+        for cell in data.load(table)["sources"]:
+            used |= set(cell)
+    for cell in data.claims()["evidence"]:
+        used |= set(cell or ())
+    used |= {"Doukhan2023kidal"}
+    for footnote in data.load_seed("footnotes").itertuples():
+        used |= set(footnote.bib_keys or ())
+    for nb in (ROOT / "book").glob("*.ipynb"):
+        text = nb.read_text(encoding="utf-8")
+        for group in re.findall(r"\{cite(?::[a-z]+)?\}`([^`]+)`", text):
+            used |= {k.strip() for k in group.split(",")}
+    return used
+
+
+def test_every_entry_is_used_and_every_cited_key_resolves():
+    used = _used_keys()
+    unknown = used - set(BIB.entries)
+    unused = set(BIB.entries) - used
+    assert not unknown, f"cited but not in references.bib: {sorted(unknown)}"
+    assert not unused, f"in references.bib but cited nowhere: {sorted(unused)}"

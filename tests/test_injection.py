@@ -1,0 +1,116 @@
+"""Bad data cannot attack a reader: markup in the data shows as text and never runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import build, clean_copy
+from test_browser import ARGS, CHROMIUM
+
+SCRIPT = "<script>window.__pwned = 'script'</script>"
+IMG = "<img src=x onerror=\"window.__pwned = 'img'\">"
+LINK = "<a href=\"javascript:window.__pwned='link'\">click</a>"
+
+
+def _patch(path, row_id, **values):
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    key = next(iter(rows[0]))
+    for row in rows:
+        if row[key] == row_id:
+            row.update(values)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory):
+    repo = clean_copy(tmp_path_factory.mktemp("poison") / "repo")
+    events = list(csv.DictReader((repo / "data" / "events.csv").open(encoding="utf-8")))
+    actors = list(csv.DictReader((repo / "data" / "actors.csv").open(encoding="utf-8")))
+    _patch(repo / "data" / "events.csv", events[0]["event_id"],
+           title=f"Poisoned {IMG}", summary=f"Summary {SCRIPT} {LINK}")
+    _patch(repo / "data" / "actors.csv", actors[0]["actor_id"],
+           name=f"Poisoned actor {SCRIPT}", summary=f"{IMG} {LINK}")
+    result = build(repo)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return repo / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def poisoned_page(poisoned_site):
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(poisoned_site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+        def open_page(rel):
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}", wait_until="load")
+            for i in range(page.locator(".kidal-plotly").count()):
+                page.locator(".kidal-plotly").nth(i).scroll_into_view_if_needed()
+            page.wait_for_load_state("networkidle")
+            return page, dialogs
+
+        yield open_page
+        browser.close()
+    server.shutdown()
+
+
+def _assert_inert(page, dialogs):
+    assert page.evaluate("window.__pwned") is None, "a payload ran"
+    assert not dialogs
+    assert page.locator("a[href^='javascript:']").count() == 0
+
+
+def test_payloads_are_text_in_the_timeline_table_and_hover_labels(poisoned_page):
+    page, dialogs = poisoned_page("book/timeline.html")
+    text = page.inner_text("table")
+    assert f"Poisoned {IMG}" in text and SCRIPT in text and LINK in text
+    hover = page.evaluate("""() => {
+        const div = Array.from(document.querySelectorAll('.kidal-plotly')).find(d => d.data);
+        for (let c = 0; c < div.data.length; c++) {
+            const cd = div.data[c].customdata || [];
+            for (let p = 0; p < cd.length; p++) {
+                if (String(cd[p]).includes('Poisoned')) {
+                    Plotly.Fx.hover(div, [{curveNumber: c, pointNumber: p}]);
+                    return div.querySelector('.hoverlayer').textContent;
+                }
+            }
+        }
+        return null; }""")
+    assert hover is not None and IMG in hover, hover
+    _assert_inert(page, dialogs)
+
+
+def test_payloads_are_text_in_the_glossary(poisoned_page):
+    page, dialogs = poisoned_page("book/glossary.html")
+    text = page.inner_text("table")
+    assert f"Poisoned actor {SCRIPT}" in text and IMG in text and LINK in text
+    _assert_inert(page, dialogs)
+
+
+def test_a_javascript_url_in_the_bibliography_fails_the_build(tmp_path):
+    repo = clean_copy(tmp_path / "repo")
+    bib = repo / "book" / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    first_url = text.split("url = {", 1)[1].split("}", 1)[0]
+    bib.write_text(text.replace(first_url, "javascript:alert(1)", 1), encoding="utf-8")
+    result = build(repo)
+    assert result.returncode != 0
+    assert "url must start with http:// or https://" in result.stdout + result.stderr
