@@ -53,9 +53,21 @@ def check_bibliography(app, config):
 
 
 def add_chart_scripts(app, pagename, templatename, context, doctree):
+    # kidal-charts.js loads plotly.js itself, when the first chart comes near the viewport
     if CHART_MARKER in context.get("body", ""):
-        app.add_js_file("plotly-geo.min.js", priority=600, loading_method="defer")
         app.add_js_file("kidal-charts.js", priority=601, loading_method="defer")
+
+
+def defer_scripts(app, pagename, templatename, context, doctree):
+    """Sphinx's own scripts need not block the first paint: defer all but the options the
+    theme's inline scripts read at once (documentation_options.js)."""
+    for js in context.get("script_files", []):
+        attributes = getattr(js, "attributes", None)
+        filename = getattr(js, "filename", "") or ""
+        if attributes is None or not filename or "documentation_options" in filename:
+            continue
+        if "async" not in attributes and "defer" not in attributes:
+            attributes["defer"] = "defer"
 
 
 def add_explorer_script(app, pagename, templatename, context, doctree):
@@ -220,6 +232,7 @@ def setup(app):
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", add_explorer_script)
     app.connect("html-page-context", add_meta_tags)
+    app.connect("html-page-context", defer_scripts, priority=900)
     app.connect("doctree-resolved", link_glossary)
     app.connect("build-finished", copy_assets, priority=400)
     app.connect("build-finished", write_sitemap)

@@ -4,7 +4,22 @@
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");
-  Plotly.setPlotConfig({ topojsonURL: base });
+  var plotly = null;   // a promise, once plotly.js is requested
+  function loadPlotly() {
+    if (!plotly) {
+      plotly = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = base + "plotly-geo.min.js";
+        s.onload = function () {
+          window.Plotly.setPlotConfig({ topojsonURL: base });
+          resolve(window.Plotly);
+        };
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    return plotly;
+  }
   var config = { responsive: true, displaylogo: false, displayModeBar: false };
 
   function dark() {
@@ -24,8 +39,10 @@
     div.dataset.drawn = "1";
     var holder = document.querySelector('script.kidal-plotly-data[data-for="' + div.id + '"]');
     var spec = JSON.parse(holder.textContent);
-    Plotly.newPlot(div, spec.data, spec.layout, config).then(function () {
-      return Plotly.relayout(div, themed(spec.layout));
+    loadPlotly().then(function (Plotly) {
+      return Plotly.newPlot(div, spec.data, spec.layout, config);
+    }).then(function () {
+      return window.Plotly.relayout(div, themed(spec.layout));
     }).then(function () {
       div.dataset.rendered = "1";
     });
@@ -46,7 +63,7 @@
   }
   new MutationObserver(function () {
     charts.forEach(function (div) {
-      if (div.dataset.rendered) Plotly.relayout(div, themed(div.layout));
+      if (div.dataset.rendered) window.Plotly.relayout(div, themed(div.layout));
     });
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 })();
