@@ -115,3 +115,47 @@ class Explorer(Table):
                 + f'<output class="kidal-explorer-count" aria-live="polite">{len(self.frame)} rows</output>'
                 + "</div>" + super().to_html().replace("<table ", '<table data-sortable="1" ', 1)
                 + "</div>")
+
+
+class KeyFigures:
+    """The landing page's key figures: a row of large numbers, each with a label and sources.
+
+    ``items`` is a list of ``(number, unit, label, source_keys)``; numbers are formatted with a
+    thousands separator and every text is escaped.
+    """
+
+    def __init__(self, items):
+        self.items = list(items)
+
+    def to_html(self) -> str:
+        import html
+
+        from . import bib
+
+        cards = []
+        for number, unit, label, keys in self.items:
+            number = plain(number)
+            text = f"{number:,}" if isinstance(number, (int, float)) else str(number)
+            sources = "; ".join(bib.link_html(k) for k in bib.split_keys([keys]))
+            cards.append(
+                f'<div class="kidal-key-figure"><span class="kidal-key-value">'
+                f'<span class="kidal-key-number">{html.escape(text)}</span>'
+                f'{" " + html.escape(unit) if unit else ""}</span>'
+                f'<span class="kidal-key-label">{html.escape(label)}</span>'
+                f'<span class="kidal-key-sources">Sources: {sources}</span></div>')
+        return '<div class="kidal-key-figures">' + "".join(cards) + "</div>"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        text = "\n".join(f"{n} {u}: {lab}" for n, u, lab, _ in self.items)
+        return {"text/html": self.to_html(), "text/plain": text}
+
+
+def edition() -> dict:
+    """The edition of the book, from CITATION.cff: ``{"version": ..., "date": ...}``."""
+    from pathlib import Path
+
+    import yaml
+
+    cff = yaml.safe_load((Path(__file__).resolve().parent.parent / "CITATION.cff")
+                         .read_text(encoding="utf-8"))
+    return {"version": str(cff["version"]), "date": str(cff["date-released"])}

@@ -90,6 +90,9 @@ def serialise(key: str, entry) -> str:
         fields["month"] = MONTHS[m]
     if "note" in fields and "annote" not in fields:
         fields["annote"] = fields.pop("note")
+    title = fields.get("title", "")
+    if title and not (title.startswith("{") and title.endswith("}")):
+        fields["title"] = "{" + title + "}"   # keep the title's case (BibTeX styles lower it)
     keys = [k for k in ORDER if k in fields] + sorted(k for k in fields if k not in ORDER)
     body = ",\n".join(f"  {k} = {fmt_value(fields[k])}" for k in keys)
     return f"@{entry.type}{{{key},\n{body},\n}}\n"

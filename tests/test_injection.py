@@ -8,7 +8,7 @@ import io
 import pytest
 
 from conftest import build, clean_copy
-from test_browser import ARGS, CHROMIUM
+from conftest import ARGS, CHROMIUM
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 'img'\">"

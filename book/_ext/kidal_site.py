@@ -58,6 +58,15 @@ def add_chart_scripts(app, pagename, templatename, context, doctree):
         app.add_js_file("kidal-charts.js", priority=601, loading_method="defer")
 
 
+def fix_citation_list_role(app, pagename, templatename, context, doctree):
+    """docutils marks the bibliography's container role="list" but its children are
+    doc-biblioentry, which a list may not hold (axe: aria-required-children)."""
+    body = context.get("body", "")
+    if 'role="list" class="citation-list"' in body:
+        context["body"] = body.replace('<div role="list" class="citation-list">',
+                                       '<div class="citation-list">')
+
+
 def defer_scripts(app, pagename, templatename, context, doctree):
     """Sphinx's own scripts need not block the first paint: defer all but the options the
     theme's inline scripts read at once (documentation_options.js)."""
@@ -232,6 +241,7 @@ def setup(app):
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", add_explorer_script)
     app.connect("html-page-context", add_meta_tags)
+    app.connect("html-page-context", fix_citation_list_role)
     app.connect("html-page-context", defer_scripts, priority=900)
     app.connect("doctree-resolved", link_glossary)
     app.connect("build-finished", copy_assets, priority=400)
