@@ -164,10 +164,20 @@ def _escape_strings(value):
     return value
 
 
+def _iso(value) -> str:
+    """ISO 8601, without a midnight time: plotly reads both as dates."""
+    text = value.isoformat()
+    return text[:-9] if text.endswith("T00:00:00") else text
+
+
 def _plain(value):
     """JSON fallback for numpy and pandas scalars, arrays and timestamps."""
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return _iso(value)
+    if getattr(getattr(value, "dtype", None), "kind", "") == "M":   # datetime64 arrays
+        import pandas as pd
+
+        return [None if pd.isna(v) else _iso(pd.Timestamp(v)) for v in value]
     if hasattr(value, "tolist"):
         return value.tolist()
     if hasattr(value, "item"):

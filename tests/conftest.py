@@ -53,6 +53,15 @@ def strict_build(tmp_path_factory) -> Path:
     return repo / "_build" / "html"
 
 
+def built_copy(strict_build: Path, dest: Path) -> Path:
+    """A copy of the strict build's repository with its _build (pages and execution cache), to
+    test what a second `make book` does after a change. Saves a full build per test."""
+    repo = strict_build.parent.parent
+    shutil.copytree(repo, dest, symlinks=True)
+    assert (dest / "_build" / ".inputs-stamp").exists()
+    return dest
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

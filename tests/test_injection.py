@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from conftest import build, clean_copy
+from conftest import build, built_copy, clean_copy
 from conftest import ARGS, CHROMIUM
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
@@ -29,8 +29,8 @@ def _patch(path, row_id, **values):
 
 
 @pytest.fixture(scope="module")
-def poisoned_site(tmp_path_factory):
-    repo = clean_copy(tmp_path_factory.mktemp("poison") / "repo")
+def poisoned_site(tmp_path_factory, strict_build):
+    repo = built_copy(strict_build, tmp_path_factory.mktemp("poison") / "repo")
     events = list(csv.DictReader((repo / "data" / "events.csv").open(encoding="utf-8")))
     actors = list(csv.DictReader((repo / "data" / "actors.csv").open(encoding="utf-8")))
     _patch(repo / "data" / "events.csv", events[0]["event_id"],
@@ -39,6 +39,7 @@ def poisoned_site(tmp_path_factory):
            name=f"Poisoned actor {SCRIPT}", summary=f"{IMG} {LINK}")
     result = build(repo)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "inputs changed" in result.stdout
     return repo / "_build" / "html"
 
 
@@ -50,8 +51,9 @@ def poisoned_page(poisoned_site):
 
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(poisoned_site))
-    handler.log_message = lambda *a: None
+    from conftest import _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(poisoned_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as p:
@@ -82,18 +84,26 @@ def test_payloads_are_text_in_the_timeline_table_and_hover_labels(poisoned_page)
     page, dialogs = poisoned_page("book/timeline.html")
     text = page.inner_text("table")
     assert f"Poisoned {IMG}" in text and SCRIPT in text and LINK in text
-    hover = page.evaluate("""() => {
+    point = page.evaluate("""() => {
         const div = Array.from(document.querySelectorAll('.kidal-plotly')).find(d => d.data);
         for (let c = 0; c < div.data.length; c++) {
             const cd = div.data[c].customdata || [];
             for (let p = 0; p < cd.length; p++) {
                 if (String(cd[p]).includes('Poisoned')) {
-                    Plotly.Fx.hover(div, [{curveNumber: c, pointNumber: p}]);
-                    return div.querySelector('.hoverlayer').textContent;
+                    const group = Array.from(div.querySelectorAll('.scatterlayer .trace'))
+                        .find(g => g.__data__ && g.__data__[0].trace.index === c);
+                    const el = group.querySelectorAll('.point')[p];
+                    el.scrollIntoView({block: 'center'});
+                    const r = el.getBoundingClientRect();
+                    return [r.x + r.width / 2, r.y + r.height / 2];
                 }
             }
         }
         return null; }""")
+    assert point, "the poisoned event is not on the chart"
+    page.mouse.move(point[0], point[1])
+    page.wait_for_selector(".hoverlayer .hovertext", state="attached", timeout=5000)
+    hover = page.evaluate("document.querySelector('.hoverlayer').textContent")
     assert hover is not None and IMG in hover, hover
     _assert_inert(page, dialogs)
 

@@ -1,0 +1,49 @@
+"""The chart renderer: faithful serialisation, inert data strings, refusals, deterministic ids."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import data
+from data.charts import chart
+
+KEY = next(iter(data.bib.entries()))
+
+
+def _fig():
+    dates = pd.to_datetime(pd.Series(["2023-11-14", "2024-07-27 13:30"]), format="ISO8601")
+    return go.Figure(go.Scatter(x=dates, y=[1, 2], text=["<b>x</b> & y", "plain"], mode="markers"))
+
+
+def test_dates_become_iso_strings_not_nanoseconds():
+    spec = chart(_fig(), sources=[KEY], description="A test chart with two dated points.").spec
+    assert spec["data"][0]["x"] == ["2023-11-14", "2024-07-27T13:30:00"]
+
+
+def test_data_strings_are_escaped_for_plotly():
+    spec = chart(_fig(), sources=[KEY], description="A test chart with two dated points.").spec
+    assert spec["data"][0]["text"][0] == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_same_input_same_id_and_html():
+    a = chart(_fig(), sources=[KEY], description="A test chart with two dated points.")
+    b = chart(_fig(), sources=[KEY], description="A test chart with two dated points.")
+    assert a.id == b.id and a.to_html() == b.to_html()
+    assert "</script><" not in a.to_html().split('class="kidal-plotly-data"', 1)[1].split("</script>", 1)[0]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"sources": [], "description": "A description long enough."}, "source"),
+    ({"sources": ["NoSuchKey2099x"], "description": "A description long enough."}, "NoSuchKey2099x"),
+    ({"sources": [KEY], "description": "  "}, "description"),
+])
+def test_refuses_charts_without_sources_or_description(kwargs, message):
+    with pytest.raises((ValueError, KeyError), match=message):
+        chart(_fig(), **kwargs)
+
+
+def test_refuses_trace_types_the_bundle_lacks():
+    with pytest.raises(ValueError, match="bundle"):
+        chart(go.Figure(go.Bar(x=[1], y=[1])), sources=[KEY], description="A bar chart test.")
