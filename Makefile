@@ -11,15 +11,15 @@ export PYTHONPATH := $(CURDIR)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Everything whose change must invalidate the execution cache and rebuild every page
 # (jupyter-cache only notices changes to a notebook's own code cells).
-STAMP_INPUTS := data seeds book/_ext book/_static book/references.bib requirements.lock \
-                package-lock.json _config.yml _toc.yml pyproject.toml
+STAMP_INPUTS := data seeds book/_ext book/_static book/_templates book/references.bib requirements.lock \
+                package-lock.json _config.yml _toc.yml pyproject.toml CITATION.cff
 
 .PHONY: book test serve bench audit outputs lock clean env
 
 ## make book: create or refresh .venv from requirements.lock, then build _build/html strictly.
 book: env
-	@stamp=$$(find $(STAMP_INPUTS) -type f -not -path '*/__pycache__/*' -print0 | sort -z \
-	          | xargs -0 sha256sum | sha256sum | cut -c1-16); \
+	@stamp=$$( { find $(STAMP_INPUTS) -type f -not -path '*/__pycache__/*' -print0 | sort -z \
+	          | xargs -0 sha256sum; echo "KIDAL_BASEURL=$${KIDAL_BASEURL:-}"; } | sha256sum | cut -c1-16); \
 	if [ "$$(cat _build/.inputs-stamp 2>/dev/null)" != "$$stamp" ]; then \
 	  echo "book: inputs changed since the last build: clearing _build (pages and execution cache)"; \
 	  rm -rf _build; \
