@@ -12,7 +12,7 @@ from pybtex.database import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB = parse_file(str(ROOT / "book" / "references.bib"), bib_format="bibtex")
-KEY = re.compile(r"^[A-Z][A-Za-z]*\d{4}[a-z0-9]+$")
+KEY = re.compile(r"^[A-Z][A-Za-z0-9]*?(?:19|20)\d{2}[a-z][a-z0-9]*$")  # AuthorYYYYword (France24, GCR2P ...)
 # Mirrors, aggregators, reposts, third-party translations, caches and encyclopedias: never cited.
 BANNED_HOSTS = ("abamako.com", "bamada.net", "oodaloop.com", "countervortex.org",
                 "africatopsuccess.com", "medafricatimes.com", "internazionale.it",
