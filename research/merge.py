@@ -19,12 +19,12 @@ from pybtex.database import parse_string
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "research"
 BIB = ROOT / "book" / "references.bib"
-TOPICS = ["refs", "background", "battle", "regional", "since", "peace"]
+TOPICS = ["refs", "background", "battle", "regional", "since", "peace", "mine"]
 BANNED = ["abamako", "bamada.net", "oodaloop", "countervortex", "africatopsuccess",
           "medafricatimes", "internazionale", "spamchronicles", "msn.com", "yahoo.com",
           "allafrica", "archive.org", "archive.ph", "wikipedia", "wiki", "dweb.link",
           "richxsearch", "newsnow"]
-KEY_RE = re.compile(r"^[A-Z][A-Za-z]*\d{4}[a-z0-9]+$")
+KEY_RE = re.compile(r"^[A-Z][A-Za-z0-9]*?(?:19|20)\d{2}[a-z][a-z0-9]*$")
 ORDER = ["author", "title", "journal", "booktitle", "institution", "organization", "publisher",
          "number", "type", "year", "month", "date", "url", "urldate", "language", "annote", "note"]
 MONTHS = {m[:3].lower(): m for m in ["January", "February", "March", "April", "May", "June", "July",
@@ -202,6 +202,18 @@ def main(write: bool):
         "provisions": merge_table("provisions", TOPICS, ["provision_id"], remap, problems),
     }
     places = {r["place_id"] for r in tables["places"][1]}
+    # Events about the whole country or region carry no point; places without sourced
+    # coordinates cannot be mapped: both are dropped from place_ids (reported).
+    for r in tables["events"][1]:
+        kept = []
+        for p in r["place_ids"].split(";"):
+            if p and p not in places:
+                if p not in ("mali", "sahel"):
+                    problems.append(f"events {r['event_id']}: place {p} has no sourced coordinates: dropped")
+                continue
+            if p:
+                kept.append(p)
+        r["place_ids"] = ";".join(dict.fromkeys(kept))
     actors = {r["actor_id"] for r in tables["actors"][1]}
     bibkeys = {k for k, _ in bib}
     for name, (cols, rows) in tables.items():
