@@ -23,3 +23,7 @@ def period_of(dates):
         first = dates[out.isna()].iloc[0]
         raise ValueError(f"date {first} falls outside the book's periods (data/periods.py)")
     return out
+
+# The window of the battle chapter: from Mali's request for the UN's departure to the end of
+# the Algiers agreement (the chapter's own selection of the events table).
+BATTLE_WINDOW = ("2023-06-01", "2024-01-31")

@@ -90,6 +90,9 @@ def serialise(key: str, entry) -> str:
         fields["month"] = MONTHS[m]
     if "note" in fields and "annote" not in fields:
         fields["annote"] = fields.pop("note")
+    for name in list(fields):
+        if name != "url":
+            fields[name] = re.sub(r"(?<!\\)%", r"\\%", fields[name])   # % starts a LaTeX comment
     title = fields.get("title", "")
     if title and not (title.startswith("{") and title.endswith("}")):
         fields["title"] = "{" + title + "}"   # keep the title's case (BibTeX styles lower it)
