@@ -159,3 +159,37 @@ def edition() -> dict:
     cff = yaml.safe_load((Path(__file__).resolve().parent.parent / "CITATION.cff")
                          .read_text(encoding="utf-8"))
     return {"version": str(cff["version"]), "date": str(cff["date-released"])}
+
+
+class ChapterMap:
+    """The book's chapters and appendices as listed in ``_toc.yml`` (the "Explore and reuse" part
+    left out), each linked and described by its notebook's own ``description`` metadata."""
+
+    def __init__(self):
+        import json
+        from pathlib import Path
+
+        import yaml
+
+        root = Path(__file__).resolve().parent.parent
+        toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+        self.rows = []
+        for part in toc["parts"]:
+            if part["caption"] == "Explore and reuse":
+                continue
+            for entry in part["chapters"]:
+                path = root / f"{entry['file']}.ipynb"
+                nb = json.loads(path.read_text(encoding="utf-8"))
+                title = next(line[2:] for line in "".join(nb["cells"][0]["source"]).splitlines()
+                             if line.startswith("# "))
+                self.rows.append((path.stem, title, nb["metadata"].get("description", "")))
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import html
+
+        body = "".join(f'<tr><th scope="row"><a href="{html.escape(stem)}.html">{html.escape(title)}</a></th>'
+                       f"<td>{html.escape(text)}</td></tr>" for stem, title, text in self.rows)
+        table = ('<div class="kidal-table-wrap"><table class="kidal-table"><caption>The chapters</caption>'
+                 '<thead><tr><th scope="col">Chapter</th><th scope="col">What it covers</th></tr></thead>'
+                 f"<tbody>{body}</tbody></table></div>")
+        return {"text/html": table, "text/plain": "\n".join(t for _, t, _ in self.rows)}

@@ -68,9 +68,11 @@ def test_geo_map_draws_borders(browser, site_url, strict_build):
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{site_url}/{chart_pages[0]}", wait_until="load")
-    page.locator(".kidal-plotly").first.scroll_into_view_if_needed()
-    page.wait_for_selector(".kidal-plotly .geo path.countries, .kidal-plotly .countries path", timeout=15000,
-                           state="attached")
+    index = page.evaluate("""() => Array.from(document.querySelectorAll('script.kidal-plotly-data'))
+        .findIndex(s => s.textContent.includes('scattergeo'))""")
+    target = page.locator(".kidal-plotly").nth(index)
+    target.scroll_into_view_if_needed()
+    target.locator(".countries path, path.countries").first.wait_for(state="attached", timeout=15000)
     context.close()
 
 

@@ -8,7 +8,6 @@ import io
 import pytest
 
 from conftest import build, built_copy, clean_copy
-from conftest import ARGS, CHROMIUM
 
 SCRIPT = "<script>window.__pwned = 'script'</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 'img'\">"
@@ -44,33 +43,33 @@ def poisoned_site(tmp_path_factory, strict_build):
 
 
 @pytest.fixture(scope="module")
-def poisoned_page(poisoned_site):
+def poisoned_page(poisoned_site, browser):
     import functools
     import http.server
     import threading
-
-    from playwright.sync_api import sync_playwright
 
     from conftest import _QuietHandler
 
     handler = functools.partial(_QuietHandler, directory=str(poisoned_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    contexts = []
 
-        def open_page(rel):
-            page = browser.new_page()
-            dialogs = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}", wait_until="load")
-            for i in range(page.locator(".kidal-plotly").count()):
-                page.locator(".kidal-plotly").nth(i).scroll_into_view_if_needed()
-            page.wait_for_load_state("networkidle")
-            return page, dialogs
+    def open_page(rel):
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}", wait_until="load")
+        for i in range(page.locator(".kidal-plotly").count()):
+            page.locator(".kidal-plotly").nth(i).scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        return page, dialogs
 
-        yield open_page
-        browser.close()
+    yield open_page
+    for context in contexts:
+        context.close()
     server.shutdown()
 
 
