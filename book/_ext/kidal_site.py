@@ -59,12 +59,14 @@ def add_chart_scripts(app, pagename, templatename, context, doctree):
 
 
 def fix_citation_list_role(app, pagename, templatename, context, doctree):
-    """docutils marks the bibliography's container role="list" but its children are
-    doc-biblioentry, which a list may not hold (axe: aria-required-children)."""
+    """docutils marks the bibliography's container role="list" and its entries
+    role="doc-biblioentry": a list may not hold those (axe: aria-required-children) and the role
+    is deprecated. Plain containers with the entries' ids keep every citation link working."""
     body = context.get("body", "")
-    if 'role="list" class="citation-list"' in body:
-        context["body"] = body.replace('<div role="list" class="citation-list">',
-                                       '<div class="citation-list">')
+    if 'class="citation-list"' in body:
+        # doc-biblioentry is deprecated in WAI-ARIA 1.3 (axe: aria-deprecated-role)
+        context["body"] = (body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+                           .replace(' role="doc-biblioentry"', ""))
 
 
 def defer_scripts(app, pagename, templatename, context, doctree):

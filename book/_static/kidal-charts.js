@@ -48,6 +48,7 @@
     });
   }
   var charts = Array.prototype.slice.call(document.querySelectorAll(".kidal-plotly"));
+  function observe() {
   if ("IntersectionObserver" in window) {
     var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -56,11 +57,15 @@
           draw(entry.target);
         }
       });
-    }, { rootMargin: "300px 0px" });
+    }, { rootMargin: "200px 0px" });
     charts.forEach(function (div) { seen.observe(div); });
   } else {
     charts.forEach(draw);
   }
+  }
+  // Start after the page has loaded, so plotly.js never competes with the text for bandwidth.
+  if (document.readyState === "complete") observe();
+  else window.addEventListener("load", observe);
   new MutationObserver(function () {
     charts.forEach(function (div) {
       if (div.dataset.rendered) window.Plotly.relayout(div, themed(div.layout));
