@@ -134,6 +134,11 @@ def _custom_checks(frames: dict, descriptor: dict, data_dir: Path, bib: frozense
         frame = frames[name]
         file = str(data_dir / res["path"])
         for field in schema["fields"]:
+            if field["type"] == "integer":
+                # Frictionless accepts any integer; pandas' Int64 holds 64 bits.
+                for i, cell in enumerate(frame[field["name"]], start=2):
+                    if cell not in ("", None) and not -2**63 <= int(cell) < 2**63:
+                        raise DataError(file, i, field["name"], cell, "integer out of range")
             target = field.get("x-list-of")
             if not target:
                 continue

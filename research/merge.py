@@ -234,6 +234,20 @@ def main(write: bool):
         print(f"{name}: {len(rows)} rows")
     print(f"bibliography: {len(bib)} entries, {len(remap)} keys remapped")
     print("\n".join(problems))
+    # Keep only entries something cites: data rows, the claims ledger and footnotes, notebooks.
+    used = {"Doukhan2023kidal"}
+    for name, (cols, rows) in tables.items():
+        for r in rows:
+            used |= set(filter(None, r["sources"].split(";")))
+    for path in (ROOT / "seeds").glob("*.csv"):
+        used |= set(re.findall(r"[A-Z][A-Za-z0-9]*?(?:19|20)\d{2}[a-z][a-z0-9]*", path.read_text(encoding="utf-8")))
+    for nb in (ROOT / "book").glob("*.ipynb"):
+        for group in re.findall(r"\{cite(?::[a-z]+)?\}`([^`]+)`", nb.read_text(encoding="utf-8")):
+            used |= {k.strip() for k in group.split(",")}
+    dropped = [k for k, _ in bib if k not in used]
+    if dropped:
+        print("unused bibliography entries dropped:", ", ".join(dropped))
+    bib = [(k, e) for k, e in bib if k in used]
     if write:
         for name, (cols, rows) in tables.items():
             if name == "events":

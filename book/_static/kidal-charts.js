@@ -63,9 +63,14 @@
     charts.forEach(draw);
   }
   }
-  // Start after the page has loaded, so plotly.js never competes with the text for bandwidth.
-  if (document.readyState === "complete") observe();
-  else window.addEventListener("load", observe);
+  // Start once the page has loaded and the browser is idle, so plotly.js never competes with
+  // the text for bandwidth or the main thread.
+  function later() {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(observe, { timeout: 2000 });
+    else window.setTimeout(observe, 200);
+  }
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later);
   new MutationObserver(function () {
     charts.forEach(function (div) {
       if (div.dataset.rendered) window.Plotly.relayout(div, themed(div.layout));
