@@ -188,3 +188,36 @@ def _plain(value):
 def chart(fig, *, sources, description: str, height: int = 420) -> Chart:
     """Wrap a plotly figure in the house style, with its sources and a text description."""
     return Chart(fig, sources=sources, description=description, height=height)
+
+
+# The order and colours of event categories, shared by every timeline of the book.
+CATEGORY_ORDER = ["military", "political", "diplomatic", "UN", "humanitarian"]
+CATEGORY_COLOURS = {"military": COLOURS["jihadists"], "political": COLOURS["state"],
+                    "diplomatic": COLOURS["rebels"], "UN": COLOURS["international"],
+                    "humanitarian": COLOURS["highlight"]}
+
+
+def event_timeline(events, *, intro: str, outro: str = "", height: int = 380,
+                   date_format: str = "%d %b %Y") -> Chart:
+    """A strip chart of events (rows of ``data.events()``) by date and category, with hover
+    titles and statuses; its description counts the events of each category."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    for category in CATEGORY_ORDER:
+        part = events[events["category"] == category]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["start_date"], y=[category] * len(part), mode="markers", name=category,
+            marker={"size": 12, "color": CATEGORY_COLOURS[category], "opacity": 0.8,
+                    "line": {"width": 1, "color": "white"}},
+            customdata=list(zip(part["start_date"].dt.strftime(date_format), part["title"],
+                                part["status"].astype(str))),
+            hovertemplate="%{customdata[0]}: %{customdata[1]} (%{customdata[2]})<extra></extra>"))
+    fig.update_layout(showlegend=False, xaxis={"title": "Date", "type": "date"},
+                      yaxis={"categoryorder": "array", "categoryarray": CATEGORY_ORDER[::-1]})
+    counts = events["category"].value_counts()
+    description = (intro + ": " + "; ".join(f"{c} {int(counts.get(c, 0))}" for c in CATEGORY_ORDER)
+                   + "." + (f" {outro}" if outro else ""))
+    return chart(fig, sources=bib.split_keys(events["sources"]), height=height, description=description)

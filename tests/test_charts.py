@@ -47,3 +47,15 @@ def test_refuses_charts_without_sources_or_description(kwargs, message):
 def test_refuses_trace_types_the_bundle_lacks():
     with pytest.raises(ValueError, match="bundle"):
         chart(go.Figure(go.Bar(x=[1], y=[1])), sources=[KEY], description="A bar chart test.")
+
+
+def test_event_timeline_has_a_trace_per_category_and_counts_them():
+    from data.charts import CATEGORY_ORDER, event_timeline
+
+    events = data.events()
+    made = event_timeline(events, intro="All events")
+    present = [c for c in CATEGORY_ORDER if (events["category"] == c).any()]
+    assert [t["name"] for t in made.spec["data"]] == present
+    assert sum(len(t["x"]) for t in made.spec["data"]) == len(events)
+    for c in CATEGORY_ORDER:
+        assert f"{c} {int((events['category'] == c).sum())}" in made.description
