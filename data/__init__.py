@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import import_module
 
-TABLES = ("places", "actors", "memberships", "events", "figures", "provisions")
+TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", "handovers")
 SEED_TABLES = ("locations", "claims", "footnotes")
 
 __all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "table_schema", "figure_value",
@@ -76,6 +76,11 @@ def memberships():
 
 def events():
     return load("events")
+
+
+def handovers():
+    """The sites MINUSMA left in 2023, with the date of each handover (``data/handovers.csv``)."""
+    return load("handovers")
 
 
 def figures():
