@@ -31,6 +31,9 @@ def distance_km(place_a: str, place_b: str, places=None) -> float:
     missing = [p for p in (place_a, place_b) if p not in coords.index]
     if missing:
         raise KeyError(f"unknown place id(s): {', '.join(missing)}")
+    unlocated = [p for p in (place_a, place_b) if coords.loc[p].isna().any()]
+    if unlocated:
+        raise ValueError(f"no coordinates in data/places.csv for: {', '.join(unlocated)}")
     (lat1, lon1), (lat2, lon2) = coords.loc[place_a], coords.loc[place_b]
     return great_circle_km(float(lat1), float(lon1), float(lat2), float(lon2))
 
@@ -45,3 +48,10 @@ def distance_matrix(place_ids, places=None):
         places = data.places()
     ids = list(place_ids)
     return pd.DataFrame([[distance_km(a, b, places) for b in ids] for a in ids], index=ids, columns=ids)
+
+
+def split_located(frame):
+    """Split rows that carry ``latitude``/``longitude`` into those with coordinates and those
+    without (places the gazetteer lacks), so a map can plot the first and name the second."""
+    has = frame["latitude"].notna() & frame["longitude"].notna()
+    return frame[has], frame[~has]

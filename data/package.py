@@ -7,8 +7,9 @@ Validation happens in two layers, and nothing loads unless both pass:
 2. This module checks what a Table Schema cannot: ``;``-separated lists whose items must exist in
    another table (``x-list-of``), bibliography keys that must resolve in ``book/references.bib``
    (``x-list-of: "bib"``), orderings between fields of one row (``x-order`` at schema level,
-   e.g. ``low <= value <= high`` or ``start_date <= end_date``), and fields required only for
-   some rows (``x-require``, e.g. evidence unless a claim is unverified).
+   e.g. ``low <= value <= high`` or ``start_date <= end_date``), fields required only for
+   some rows (``x-require``, e.g. evidence unless a claim is unverified), and fields given
+   together or not at all (``x-together``, e.g. latitude and longitude).
 
 Every failure raises :class:`DataError`, which names the file, the row (the line of the CSV file,
 the header being line 1), the column and the offending value.
@@ -164,6 +165,14 @@ def _custom_checks(frames: dict, descriptor: dict, data_dir: Path, bib: frozense
                     why = (f"required when {cond_field} is {cond!r}" if needed_when_match
                            else f"required unless {cond_field} is one of {', '.join(values)}")
                     raise DataError(file, i, rule["field"], value, why)
+        for group in schema.get("x-together", []):
+            # Fields given together or not at all (e.g. latitude and longitude).
+            for i, row in enumerate(frame[group].itertuples(index=False), start=2):
+                empty = [col for col, val in zip(group, row) if val == ""]
+                if empty and len(empty) < len(group):
+                    given = next(col for col, val in zip(group, row) if val != "")
+                    raise DataError(file, i, empty[0], "",
+                                    f"required when {given} is given ({' and '.join(group)} go together)")
         for order in schema.get("x-order", []):
             for i, row in enumerate(frame[order].itertuples(index=False), start=2):
                 present = [(col, val) for col, val in zip(order, row) if val != ""]

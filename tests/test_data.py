@@ -125,6 +125,20 @@ def test_latitude_out_of_range(pkg):
     expect(pkg, "places.csv", 2, "latitude")
 
 
+def test_latitude_without_longitude(pkg):
+    corrupt(pkg, "places", 0, "longitude", "")
+    err = expect(pkg, "places.csv", 2, "longitude")
+    assert "latitude" in str(err)
+
+
+def test_distance_to_unlocated_place_is_an_error():
+    places = data.places()
+    unlocated = places.loc[places["latitude"].isna(), "place_id"]
+    assert len(unlocated), "the test needs a place without coordinates"
+    with pytest.raises(ValueError, match=unlocated.iloc[0]):
+        data.geo.distance_km("kidal", unlocated.iloc[0])
+
+
 def test_unknown_place(pkg):
     corrupt(pkg, "events", 1, "place_ids", "kidal;atlantis")
     err = expect(pkg, "events.csv", 3, "place_ids")
