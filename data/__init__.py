@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import import_module
 
-TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", "handovers")
+TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments")
 SEED_TABLES = ("locations", "claims", "footnotes")
 
 __all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "table_schema", "figure_value",
@@ -76,6 +76,11 @@ def memberships():
 
 def events():
     return load("events")
+
+
+def alignments():
+    """Dated alliances, partnerships, contacts and ruptures between actors (``data/alignments.csv``)."""
+    return load("alignments")
 
 
 def handovers():

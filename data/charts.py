@@ -221,3 +221,80 @@ def event_timeline(events, *, intro: str, outro: str = "", height: int = 380,
     description = (intro + ": " + "; ".join(f"{c} {int(counts.get(c, 0))}" for c in CATEGORY_ORDER)
                    + "." + (f" {outro}" if outro else ""))
     return chart(fig, sources=bib.split_keys(events["sources"]), height=height, description=description)
+
+
+# Edge styles of the alignment network, one per relation of data/alignments.csv.
+RELATION_STYLES = {
+    "alliance": {"color": PALETTE[2], "width": 4, "dash": "solid"},
+    "partnership": {"color": PALETTE[0], "width": 3, "dash": "solid"},
+    "contact": {"color": PALETTE[1], "width": 2, "dash": "dot"},
+    "rupture": {"color": PALETTE[5], "width": 2, "dash": "dash"},
+}
+
+
+def actor_label(actors, actor_id: str) -> str:
+    """The short label of an actor: its acronym if it has one, else its name."""
+    row = actors.set_index("actor_id").loc[actor_id]
+    acronym = row.get("acronym")
+    return acronym if isinstance(acronym, str) and acronym else row["name"]
+
+
+def alignments_at(alignments, when):
+    """The alignments in force on ``when``: begun on or before it and not ended by it. Where a
+    pair has several, the most recent one stands (a rupture replaces a partnership)."""
+    import pandas as pd
+
+    when = pd.Timestamp(when)
+    live = alignments[(alignments["start_date"] <= when)
+                      & (alignments["end_date"].isna() | (alignments["end_date"] > when))].copy()
+    live["pair"] = [tuple(sorted(p)) for p in zip(live["actor_a"], live["actor_b"])]
+    return live.sort_values("start_date").groupby("pair", sort=False).tail(1)
+
+
+def alignment_network(alignments, actors, snapshots, *, height: int = 520) -> Chart:
+    """Small multiples of the alignment network: one panel per snapshot date, actors on a circle,
+    edges styled by relation. ``snapshots`` are dates, or "latest" for the most recent start or
+    end date in the table. The text description lists every edge of every panel."""
+    import math
+
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    last = max(alignments["start_date"].max(), alignments["end_date"].max())
+    dates = [last if s == "latest" else pd.Timestamp(s) for s in snapshots]
+    fig, parts = go.Figure(), []
+    shown = set()
+    for k, when in enumerate(dates):
+        live = alignments_at(alignments, when)
+        nodes = sorted(set(live["actor_a"]) | set(live["actor_b"]), key=lambda a: actor_label(actors, a))
+        x0 = 3.2 * k
+        pos = {a: (x0 + math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
+               for i, a in enumerate(nodes)}
+        label = f"{when:%-d %B %Y}"
+        for r in live.itertuples():
+            (xa, ya), (xb, yb) = pos[r.actor_a], pos[r.actor_b]
+            style = RELATION_STYLES[r.relation]
+            since = f"since {r.start_date:%b %Y}"
+            fig.add_trace(go.Scatter(
+                x=[xa, (xa + xb) / 2, xb], y=[ya, (ya + yb) / 2, yb], mode="lines",
+                line={"color": style["color"], "width": style["width"], "dash": style["dash"]},
+                name=r.relation, legendgroup=r.relation, showlegend=r.relation not in shown,
+                hovertemplate=(f"{actor_label(actors, r.actor_a)} and {actor_label(actors, r.actor_b)}: "
+                               f"{r.relation} {since} ({r.status})<extra>{label}</extra>")))
+            shown.add(r.relation)
+        fig.add_trace(go.Scatter(
+            x=[pos[a][0] for a in nodes], y=[pos[a][1] for a in nodes], mode="markers+text",
+            text=[actor_label(actors, a) for a in nodes], textposition="top center", showlegend=False,
+            marker={"size": 12, "color": COLOURS["neutral"], "line": {"width": 1, "color": "white"}},
+            customdata=[actors.set_index("actor_id").loc[a, "name"] for a in nodes],
+            hovertemplate="%{customdata}<extra>" + label + "</extra>"))
+        fig.add_annotation(x=x0, y=1.45, text=f"<b>{label}</b>", showarrow=False)
+        parts.append(f"{label}: " + ("; ".join(
+            f"{actor_label(actors, r.actor_a)}–{actor_label(actors, r.actor_b)} {r.relation} ({r.status})"
+            for r in live.itertuples()) or "no alignment in the data"))
+    fig.update_layout(meta="network", xaxis={"visible": False}, yaxis={"visible": False, "range": [-1.4, 1.65]},
+                      legend={"orientation": "h", "y": -0.05, "title": {"text": "Relation: "}})
+    description = (f"A network of alignments between actors at {len(dates)} dates, one panel each, "
+                   "edges styled by relation (alliance, partnership, reported contact, rupture). "
+                   + " — ".join(parts) + ".")
+    return chart(fig, sources=bib.split_keys(alignments["sources"]), height=height, description=description)

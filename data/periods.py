@@ -27,3 +27,8 @@ def period_of(dates):
 # The window of the battle chapter: from Mali's request for the UN's departure to the end of
 # the Algiers agreement (the chapter's own selection of the events table).
 BATTLE_WINDOW = ("2023-06-01", "2024-01-31")
+
+# The dates at which the regional chapter draws the network of alignments between actors: before
+# the juntas' break with France, after Wagner's arrival and Barkhane's exit, and at the latest
+# alignment in the data.
+ALIGNMENT_SNAPSHOTS = ("2020-12-31", "2022-12-31", "latest")

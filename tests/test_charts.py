@@ -59,3 +59,34 @@ def test_event_timeline_has_a_trace_per_category_and_counts_them():
     assert sum(len(t["x"]) for t in made.spec["data"]) == len(events)
     for c in CATEGORY_ORDER:
         assert f"{c} {int((events['category'] == c).sum())}" in made.description
+
+
+def _alignments(rows):
+    frame = pd.DataFrame(rows, columns=["actor_a", "actor_b", "relation", "start_date", "end_date", "status",
+                                        "sources"])
+    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    frame["end_date"] = pd.to_datetime(frame["end_date"])
+    frame["sources"] = frame["sources"].map(lambda s: (s,))
+    return frame
+
+
+def test_alignments_at_keeps_the_latest_relation_of_a_pair_and_drops_ended_ones():
+    rows = _alignments([
+        ("mali_transition", "france", "partnership", "2020-08-01", "2022-08-15", "confirmed", "FranceInfo2022barkhane"),
+        ("mali_transition", "france", "rupture", "2022-08-15", None, "confirmed", "FranceInfo2022barkhane"),
+        ("niger", "mali_transition", "alliance", "2023-09-16", None, "confirmed", "TheNation2023aes"),
+    ])
+    before = data.charts.alignments_at(rows, "2021-01-01")
+    assert list(before["relation"]) == ["partnership"]
+    after = data.charts.alignments_at(rows, "2024-01-01")
+    assert sorted(after["relation"]) == ["alliance", "rupture"]
+
+
+def test_alignment_network_is_a_network_whose_description_lists_every_edge():
+    alignments, actors = data.alignments(), data.actors()
+    built = data.charts.alignment_network(alignments, actors, ("2020-12-31", "latest"))
+    assert built.spec["layout"]["meta"] == "network"
+    latest = data.charts.alignments_at(alignments, max(alignments["start_date"].max(), alignments["end_date"].max()))
+    for r in latest.itertuples():
+        assert f"{data.charts.actor_label(actors, r.actor_a)}–{data.charts.actor_label(actors, r.actor_b)}" \
+            in built.description

@@ -236,7 +236,7 @@ def test_claim_at_unknown_location(pkg):
 
 # ---------------------------------------------------------------- property-based
 
-TABLE_FILES = ["places", "actors", "memberships", "events", "figures", "provisions", "handovers"]
+TABLE_FILES = ["places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments"]
 JUNK = st.sampled_from(["", "not-a-date", "-999", "1e309", "x;;y", "Nobody2099x", "ev-1", "🙂",
                         "2023-02-30", "abc", "999999999999999999999", "NaN", " "])
 
