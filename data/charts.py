@@ -251,50 +251,100 @@ def alignments_at(alignments, when):
     return live.sort_values("start_date").groupby("pair", sort=False).tail(1)
 
 
-def alignment_network(alignments, actors, snapshots, *, height: int = 520) -> Chart:
-    """Small multiples of the alignment network: one panel per snapshot date, actors on a circle,
-    edges styled by relation. ``snapshots`` are dates, or "latest" for the most recent start or
-    end date in the table. The text description lists every edge of every panel."""
+def _wrap(label: str, width: int = 16) -> str:
+    """Escape a node label and break it over lines of about ``width`` characters, for use in a
+    layout annotation (annotations, unlike trace text, are not escaped by :func:`chart`)."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(html.escape(x, quote=False) for x in lines + [line])
+
+
+def _star_layout(live):
+    """Positions for one snapshot: the most connected actor in the centre, the others on a
+    circle around it, grouped by their relation to the centre (alliances first, ruptures last)."""
     import math
 
+    degree = {}
+    for a, b in zip(live["actor_a"], live["actor_b"]):
+        degree[a] = degree.get(a, 0) + 1
+        degree[b] = degree.get(b, 0) + 1
+    hub = max(sorted(degree), key=lambda a: degree[a])
+    rank = {"alliance": 0, "partnership": 1, "contact": 2, "rupture": 3}
+    to_hub = {}
+    for r in live.itertuples():
+        if hub in (r.actor_a, r.actor_b):
+            to_hub[r.actor_b if r.actor_a == hub else r.actor_a] = rank[r.relation]
+    others = sorted((a for a in degree if a != hub), key=lambda a: (to_hub.get(a, 4), a))
+    pos = {hub: (0.0, 0.0)}
+    for i, a in enumerate(others):
+        angle = math.pi / 2 - 2 * math.pi * i / len(others)
+        pos[a] = (math.cos(angle), math.sin(angle))
+    return pos
+
+
+def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Chart:
+    """The alignment network at several dates, one at a time behind a date slider (the latest
+    shown first): the most connected actor in the centre, edges styled by relation.
+    ``snapshots`` are dates, or "latest" for the most recent start or end date in the table. The
+    text description lists every edge at every date, so nothing depends on the slider."""
     import pandas as pd
     import plotly.graph_objects as go
 
     last = max(alignments["start_date"].max(), alignments["end_date"].max())
     dates = [last if s == "latest" else pd.Timestamp(s) for s in snapshots]
-    fig, parts = go.Figure(), []
-    shown = set()
+    names = actors.set_index("actor_id")["name"]
+    fig, parts, owner, annotations = go.Figure(), [], [], []
     for k, when in enumerate(dates):
         live = alignments_at(alignments, when)
-        nodes = sorted(set(live["actor_a"]) | set(live["actor_b"]), key=lambda a: actor_label(actors, a))
-        x0 = 3.2 * k
-        pos = {a: (x0 + math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
-               for i, a in enumerate(nodes)}
         label = f"{when:%-d %B %Y}"
+        pos = _star_layout(live)
+        shown = set()
         for r in live.itertuples():
             (xa, ya), (xb, yb) = pos[r.actor_a], pos[r.actor_b]
             style = RELATION_STYLES[r.relation]
-            since = f"since {r.start_date:%b %Y}"
             fig.add_trace(go.Scatter(
                 x=[xa, (xa + xb) / 2, xb], y=[ya, (ya + yb) / 2, yb], mode="lines",
                 line={"color": style["color"], "width": style["width"], "dash": style["dash"]},
                 name=r.relation, legendgroup=r.relation, showlegend=r.relation not in shown,
                 hovertemplate=(f"{actor_label(actors, r.actor_a)} and {actor_label(actors, r.actor_b)}: "
-                               f"{r.relation} {since} ({r.status})<extra>{label}</extra>")))
+                               f"{r.relation} since {r.start_date:%b %Y} ({r.status})<extra>{label}</extra>")))
+            owner.append(k)
             shown.add(r.relation)
+        nodes = list(pos)
         fig.add_trace(go.Scatter(
-            x=[pos[a][0] for a in nodes], y=[pos[a][1] for a in nodes], mode="markers+text",
-            text=[actor_label(actors, a) for a in nodes], textposition="top center", showlegend=False,
-            marker={"size": 12, "color": COLOURS["neutral"], "line": {"width": 1, "color": "white"}},
-            customdata=[actors.set_index("actor_id").loc[a, "name"] for a in nodes],
-            hovertemplate="%{customdata}<extra>" + label + "</extra>"))
-        fig.add_annotation(x=x0, y=1.45, text=f"<b>{label}</b>", showarrow=False)
+            x=[pos[a][0] for a in nodes], y=[pos[a][1] for a in nodes], mode="markers", showlegend=False,
+            marker={"size": [18] + [12] * (len(nodes) - 1), "color": COLOURS["neutral"],
+                    "line": {"width": 1, "color": "white"}},
+            customdata=[names[a] for a in nodes], hovertemplate="%{customdata}<extra>" + label + "</extra>"))
+        owner.append(k)
+        annotations.append([
+            {"x": x, "y": y, "text": _wrap(actor_label(actors, a)), "showarrow": False,
+             "xanchor": "center" if abs(x) < 0.3 else ("left" if x > 0 else "right"),
+             "yanchor": "top" if y <= 0 else "bottom",
+             "xshift": 0 if abs(x) < 0.3 else (8 if x > 0 else -8), "yshift": -8 if y <= 0 else 6,
+             "font": {"size": 13}}
+            for a, (x, y) in pos.items()])
         parts.append(f"{label}: " + ("; ".join(
             f"{actor_label(actors, r.actor_a)}–{actor_label(actors, r.actor_b)} {r.relation} ({r.status})"
             for r in live.itertuples()) or "no alignment in the data"))
-    fig.update_layout(meta="network", xaxis={"visible": False}, yaxis={"visible": False, "range": [-1.4, 1.65]},
-                      legend={"orientation": "h", "y": -0.05, "title": {"text": "Relation: "}})
-    description = (f"A network of alignments between actors at {len(dates)} dates, one panel each, "
-                   "edges styled by relation (alliance, partnership, reported contact, rupture). "
-                   + " — ".join(parts) + ".")
+    current = len(dates) - 1
+    for trace, k in zip(fig.data, owner):
+        trace.visible = k == current
+    steps = [{"label": f"{when:%b %Y}", "method": "update",
+              "args": [{"visible": [o == k for o in owner]}, {"annotations": annotations[k]}]}
+             for k, when in enumerate(dates)]
+    fig.update_layout(meta="network", annotations=annotations[current],
+                      xaxis={"visible": False, "range": [-1.9, 1.9]},
+                      yaxis={"visible": False, "range": [-1.45, 1.35], "scaleanchor": "x"},
+                      legend={"orientation": "h", "y": 1.08, "yanchor": "bottom", "title": {"text": "Relation: "}},
+                      sliders=[{"active": current, "steps": steps, "y": -0.02, "len": 0.9, "x": 0.05,
+                                "currentvalue": {"prefix": "Alignments in force on ", "font": {"size": 14}}}])
+    description = (f"A network of alignments between actors at {len(dates)} dates, shown one at a time with a "
+                   "date slider (the latest first), the most connected actor in the centre and edges styled by "
+                   "relation (alliance, partnership, reported contact, rupture). " + " — ".join(parts) + ".")
     return chart(fig, sources=bib.split_keys(alignments["sources"]), height=height, description=description)
