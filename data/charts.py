@@ -233,8 +233,9 @@ RELATION_STYLES = {
 
 
 def actor_label(actors, actor_id: str) -> str:
-    """The short label of an actor: its acronym if it has one, else its name."""
-    row = actors.set_index("actor_id").loc[actor_id]
+    """The short label of an actor: its acronym if it has one, else its name. ``actors`` is the
+    actors table, indexed by ``actor_id`` or not."""
+    row = (actors.set_index("actor_id") if "actor_id" in actors.columns else actors).loc[actor_id]
     acronym = row.get("acronym")
     return acronym if isinstance(acronym, str) and acronym else row["name"]
 
@@ -298,6 +299,7 @@ def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Ch
     last = max(alignments["start_date"].max(), alignments["end_date"].max())
     dates = [last if s == "latest" else pd.Timestamp(s) for s in snapshots]
     names = actors.set_index("actor_id")["name"]
+    short = {a: actor_label(actors, a) for a in set(alignments["actor_a"]) | set(alignments["actor_b"])}
     fig, parts, owner, annotations = go.Figure(), [], [], []
     for k, when in enumerate(dates):
         live = alignments_at(alignments, when)
@@ -311,7 +313,7 @@ def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Ch
                 x=[xa, (xa + xb) / 2, xb], y=[ya, (ya + yb) / 2, yb], mode="lines",
                 line={"color": style["color"], "width": style["width"], "dash": style["dash"]},
                 name=r.relation, legendgroup=r.relation, showlegend=r.relation not in shown,
-                hovertemplate=(f"{actor_label(actors, r.actor_a)} and {actor_label(actors, r.actor_b)}: "
+                hovertemplate=(f"{short[r.actor_a]} and {short[r.actor_b]}: "
                                f"{r.relation} since {r.start_date:%b %Y} ({r.status})<extra>{label}</extra>")))
             owner.append(k)
             shown.add(r.relation)
@@ -323,14 +325,14 @@ def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Ch
             customdata=[names[a] for a in nodes], hovertemplate="%{customdata}<extra>" + label + "</extra>"))
         owner.append(k)
         annotations.append([
-            {"x": x, "y": y, "text": _wrap(actor_label(actors, a)), "showarrow": False,
+            {"x": x, "y": y, "text": _wrap(short[a]), "showarrow": False,
              "xanchor": "center" if abs(x) < 0.3 else ("left" if x > 0 else "right"),
              "yanchor": "top" if y <= 0 else "bottom",
              "xshift": 0 if abs(x) < 0.3 else (8 if x > 0 else -8), "yshift": -8 if y <= 0 else 6,
              "font": {"size": 13}}
             for a, (x, y) in pos.items()])
         parts.append(f"{label}: " + ("; ".join(
-            f"{actor_label(actors, r.actor_a)}–{actor_label(actors, r.actor_b)} {r.relation} ({r.status})"
+            f"{short[r.actor_a]}–{short[r.actor_b]} {r.relation} ({r.status})"
             for r in live.itertuples()) or "no alignment in the data"))
     current = len(dates) - 1
     for trace, k in zip(fig.data, owner):
