@@ -55,3 +55,16 @@ def split_located(frame):
     without (places the gazetteer lacks), so a map can plot the first and name the second."""
     has = frame["latitude"].notna() & frame["longitude"].notna()
     return frame[has], frame[~has]
+
+
+def events_by_place(events, places):
+    """Count ``events`` (rows of ``data.events()``) by place for a map: returns the places with
+    coordinates and those without (each indexed by place id, with ``n``, ``first`` and ``last``
+    event dates, ``name``, ``latitude``, ``longitude``), and the events exploded one row per
+    place. ``places`` is the places table indexed by ``place_id``."""
+    located = events.explode("place_ids").dropna(subset=["place_ids"])
+    per_place = (located.groupby("place_ids")
+                 .agg(n=("event_id", "size"), first=("start_date", "min"), last=("start_date", "max"))
+                 .join(places[["name", "latitude", "longitude"]]))
+    mapped, unmapped = split_located(per_place)
+    return mapped, unmapped, located

@@ -139,6 +139,14 @@ def test_distance_to_unlocated_place_is_an_error():
         data.geo.distance_km("kidal", unlocated.iloc[0])
 
 
+def test_events_by_place_counts_every_place_mention_once():
+    events, places = data.events(), data.places().set_index("place_id")
+    mapped, unmapped, located = data.geo.events_by_place(events, places)
+    mentions = sum(len(p) for p in events["place_ids"])
+    assert mapped["n"].sum() + unmapped["n"].sum() == len(located) == mentions
+    assert mapped["latitude"].notna().all() and unmapped["latitude"].isna().all()
+
+
 def test_unknown_place(pkg):
     corrupt(pkg, "events", 1, "place_ids", "kidal;atlantis")
     err = expect(pkg, "events.csv", 3, "place_ids")
