@@ -14,7 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import import_module
 
-TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments")
+TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments",
+          "publishers")
 SEED_TABLES = ("locations", "claims", "footnotes")
 
 __all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "table_schema", "figure_value",
@@ -90,6 +91,11 @@ def handovers():
 
 def figures():
     return load("figures")
+
+
+def publishers():
+    """Every publisher the bibliography cites, with its kind (``data/publishers.csv``)."""
+    return load("publishers")
 
 
 def provisions():

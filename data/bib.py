@@ -1,6 +1,6 @@
 """The one bibliography, ``book/references.bib``, as data: labels, links and per-chapter lists.
 
-The book's bibliography page (``book/bibliography.md``) lists every entry with the id
+The book's bibliography page (``book/bibliography.ipynb``) lists every entry with the id
 ``cite-<key in lower case>`` (``bibtex_cite_id`` in ``_config.yml``); charts and chapter reference
 lists link to those anchors.
 """
@@ -131,3 +131,93 @@ def chapter_references(notebook: Path | str, extra_keys=()) -> ReferenceList:
     if missing:
         raise KeyError(f"{notebook}: unknown bibliography key(s): {', '.join(missing)}")
     return ReferenceList(keys)
+
+
+# --- The hierarchy of evidence -------------------------------------------------------------
+# Every entry's ``publisher`` is a row of data/publishers.csv, whose ``kind`` places the source
+# in the book's hierarchy. An entry with a ``copyfrom`` field (a wire agency's copy carried by an
+# unrelated outlet) counts as syndicated copy, whatever the outlet's kind.
+
+#: Evidence classes, best first, with the publisher kinds each one holds.
+EVIDENCE_CLASSES = {
+    "primary or expert": ("intergovernmental", "government", "NGO or research"),
+    "newsroom or wire agency": ("wire agency", "newspaper or broadcaster"),
+    "state-controlled media": ("state-controlled media",),
+    "aggregator or syndicated copy": ("aggregator or repost",),
+}
+SYNDICATED = "syndicated copy"
+
+
+def _entry_lines(bib_path: Path) -> dict:
+    """The line of ``@type{key,`` for every entry, for error messages."""
+    lines = {}
+    for number, line in enumerate(bib_path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = re.match(r"\s*@\w+\s*\{\s*([^,\s]+)\s*,", line)
+        if match:
+            lines[match.group(1)] = number
+    return lines
+
+
+@lru_cache(maxsize=4)
+def evidence(bib_path: Path = BIB_PATH):
+    """One row per bibliography entry: ``key``, ``publisher``, ``kind``, ``copyfrom``, ``evidence``.
+
+    Raises :class:`data.DataError` naming the entry (its line in ``references.bib``) when its
+    publisher is missing, not in ``data/publishers.csv``, or its url is not on one of the
+    publisher's own hosts.
+    """
+    import pandas as pd
+    from pybtex.database import parse_file
+
+    from . import publishers
+    from .package import DataError
+
+    table = publishers().set_index("publisher")
+    lines = _entry_lines(bib_path)
+    rows = []
+    for key, entry in parse_file(str(bib_path), bib_format="bibtex").entries.items():
+        fields = entry.fields
+        publisher = _latex_to_text(fields.get("publisher", ""))
+        where = (str(bib_path), lines.get(key))
+        if not publisher:
+            raise DataError(*where, "publisher", "", f"entry {key} names no publisher")
+        if publisher not in table.index:
+            raise DataError(*where, "publisher", publisher,
+                            f"entry {key}: publisher not in data/publishers.csv (add it with its kind)")
+        host = re.sub(r"^https?://([^/:]+).*$", r"\1", fields.get("url", "")).lower()
+        domains = table.at[publisher, "domains"]
+        if host not in domains:
+            raise DataError(*where, "url", fields.get("url", ""),
+                            f"entry {key}: the url is not on a host of {publisher} "
+                            f"({', '.join(domains)} in data/publishers.csv)")
+        kind = table.at[publisher, "kind"]
+        copyfrom = _latex_to_text(fields.get("copyfrom", ""))
+        if copyfrom:
+            klass = "aggregator or syndicated copy"
+        else:
+            klass = next(c for c, kinds in EVIDENCE_CLASSES.items() if kind in kinds)
+        rows.append({"key": key, "publisher": publisher, "kind": kind, "copyfrom": copyfrom,
+                     "evidence": klass})
+    return pd.DataFrame(rows)
+
+
+def citations(notebooks) -> "pd.DataFrame":
+    """Every in-text citation of ``notebooks``: one row per key of each ``{cite}`` role, with the
+    chapter (notebook stem) and the entry's evidence class."""
+    import pandas as pd
+
+    rows = []
+    for path in notebooks:
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            for match in _CITE_ROLE.finditer("".join(cell["source"])):
+                rows += [{"chapter": Path(path).stem, "key": k.strip()}
+                         for k in match.group(1).split(",") if k.strip()]
+    frame = pd.DataFrame(rows, columns=["chapter", "key"])
+    classes = evidence().set_index("key")
+    missing = sorted(set(frame["key"]) - set(classes.index))
+    if missing:
+        raise KeyError(f"cited but not in references.bib: {', '.join(missing)}")
+    return frame.join(classes[["publisher", "kind", "copyfrom", "evidence"]], on="key")

@@ -193,3 +193,29 @@ class ChapterMap:
                  '<thead><tr><th scope="col">Chapter</th><th scope="col">What it covers</th></tr></thead>'
                  f"<tbody>{body}</tbody></table></div>")
         return {"text/html": table, "text/plain": "\n".join(t for _, t, _ in self.rows)}
+
+
+def toc_notebooks(*captions: str) -> list:
+    """The notebooks of ``_toc.yml`` in reading order (the landing page first), optionally only
+    those of the parts named by ``captions``."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [] if captions else [toc["root"]]
+    for part in toc["parts"]:
+        if not captions or part["caption"] in captions:
+            files += [entry["file"] for entry in part["chapters"]]
+    return [root / f"{f}.ipynb" for f in files if (root / f"{f}.ipynb").exists()]
+
+
+def notebook_title(path) -> str:
+    """The first ``# `` heading of a notebook."""
+    import json
+    from pathlib import Path
+
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    return next(line[2:] for cell in nb["cells"] if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("# "))

@@ -94,12 +94,14 @@ def _json_for_html(obj) -> str:
 class Chart:
     """A chart with its sources and text description; displays as offline HTML."""
 
-    def __init__(self, fig, *, sources, description: str, height: int = 420):
+    def __init__(self, fig, *, sources, description: str, height: int = 420, source_note: str = ""):
         if not description or not description.strip():
             raise ValueError("every chart needs a text description for screen readers")
         keys = bib.split_keys(sources)
-        if not keys:
-            raise ValueError("every chart must name at least one source (bibliography key)")
+        if not keys and not source_note.strip():
+            raise ValueError("every chart must name at least one source (bibliography key), or say in "
+                             "source_note which of the book's own files it is computed from")
+        self.source_note = source_note.strip()
         for key in keys:
             bib.label(key)  # raises KeyError on an unknown key
         spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else dict(fig)
@@ -126,12 +128,13 @@ class Chart:
         for key in keys:
             _used_sources.setdefault(key, None)
         digest = hashlib.sha256(
-            (_json_for_html(self.spec) + self.description + "|".join(keys)).encode()
+            (_json_for_html(self.spec) + self.description + "|".join(keys) + self.source_note).encode()
         ).hexdigest()[:12]
         self.id = f"chart-{digest}"
 
     def to_html(self) -> str:
-        source_links = "; ".join(bib.link_html(k) for k in self.sources)
+        source_links = "; ".join([bib.link_html(k) for k in self.sources]
+                                 + ([html.escape(self.source_note)] if self.source_note else []))
         desc_id = f"{self.id}-desc"
         return (
             f'<figure class="kidal-chart" id="{self.id}-figure">'
@@ -185,9 +188,10 @@ def _plain(value):
     raise TypeError(f"cannot serialise {type(value).__name__} into a chart")
 
 
-def chart(fig, *, sources, description: str, height: int = 420) -> Chart:
+def chart(fig, *, sources, description: str, height: int = 420, source_note: str = "") -> Chart:
     """Wrap a plotly figure in the house style, with its sources and a text description."""
-    return Chart(fig, sources=sources, description=description, height=height)
+    return Chart(fig, sources=sources, description=description, height=height,
+                 source_note=source_note)
 
 
 # The order and colours of event categories, shared by every timeline of the book.
@@ -350,3 +354,53 @@ def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Ch
                    "date slider (the latest first), the most connected actor in the centre and edges styled by "
                    "relation (alliance, partnership, reported contact, rupture). " + " — ".join(parts) + ".")
     return chart(fig, sources=bib.split_keys(alignments["sources"]), height=height, description=description)
+
+
+# Colours of the evidence classes (data.bib.EVIDENCE_CLASSES), best first.
+EVIDENCE_COLOURS = {"primary or expert": COLOURS["international"],
+                    "newsroom or wire agency": COLOURS["state"],
+                    "state-controlled media": COLOURS["jihadists"],
+                    "aggregator or syndicated copy": COLOURS["rebels"]}
+
+
+def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int = 420) -> Chart:
+    """Where each chapter's citations come from: one stacked bar per chapter (and the whole book),
+    split by evidence class. Bars are drawn as thick scatter lines (the site's plotly bundle has
+    no bar trace). ``citations`` is :func:`data.bib.citations`; ``chapter_titles`` maps notebook
+    stems to row labels, in display order."""
+    import plotly.graph_objects as go
+
+    rows = [(label, citations[citations["chapter"] == stem]) for stem, label in chapter_titles.items()]
+    rows.append(("All chapters", citations))
+    labels = [label for label, _ in rows][::-1]
+    fig = go.Figure()
+    described = []
+    starts = {label: 0.0 for label, _ in rows}
+    for klass, colour in EVIDENCE_COLOURS.items():
+        first = True
+        for label, part in rows:
+            n = int((part["evidence"] == klass).sum())
+            share = 100 * n / len(part) if len(part) else 0.0
+            if n:
+                x0 = starts[label]
+                fig.add_trace(go.Scatter(
+                    x=[x0, x0 + share], y=[label, label], mode="lines", name=klass,
+                    legendgroup=klass, showlegend=first,
+                    line={"color": colour, "width": 22},
+                    hovertemplate=f"{label}: {n} of {len(part)} citations ({share:.0f}%), {klass}"
+                                  "<extra></extra>"))
+                first = False
+                starts[label] += share
+        whole = citations["evidence"] == klass
+        described.append(f"{klass} {100 * whole.mean():.0f}%")
+    fig.update_layout(
+        title={"text": html.escape(title), "x": 0, "xanchor": "left", "font": {"size": 16}},
+        margin={"t": 56},
+        xaxis={"title": "Share of the citations (%)", "range": [0, 100], "ticksuffix": "%"},
+        yaxis={"categoryorder": "array", "categoryarray": labels, "title": ""},
+        legend={"traceorder": "normal"})
+    description = (f"{title}. One bar per chapter and one for all chapters together, split by the kind of "
+                   f"publisher cited. All chapters, {len(citations)} citations: "
+                   + ", ".join(described) + ".")
+    return chart(fig, sources=(), height=height, description=description,
+                 source_note="the book's own citations, classified by data/publishers.csv")

@@ -50,7 +50,8 @@ def _used_keys() -> set[str]:
 
     used: set[str] = set()
     for table in data.TABLES:
-        for cell in data.load(table)["sources"]:
+        frame = data.load(table)
+        for cell in (frame["sources"] if "sources" in frame else ()):
             used |= set(cell)
     for cell in data.claims()["evidence"]:
         used |= set(cell or ())
