@@ -35,8 +35,11 @@ def test_entry_is_complete_and_original(key):
     for field in ("title", "year", "date", "url", "urldate"):
         assert f.get(field, "").strip(), f"{key}: no {field}"
     assert any(f.get(x) for x in ("journal", "publisher", "institution", "organization")), key
-    assert re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", f["date"]), f"{key}: date {f['date']!r}"
-    assert f["date"].startswith(f["year"]), f"{key}: date and year disagree"
+    if f["date"] == "n.d.":  # an undated page: its note must say so
+        assert f["year"] == "n.d." and "ndated" in f.get("note", ""), f"{key}: undated, say so in its note"
+    else:
+        assert re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", f["date"]), f"{key}: date {f['date']!r}"
+        assert f["date"].startswith(f["year"]), f"{key}: date and year disagree"
     url = urlsplit(f["url"])
     assert url.scheme == "https" or url.scheme == "http", f"{key}: url {f['url']!r}"
     host = url.netloc.lower()

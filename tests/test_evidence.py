@@ -49,7 +49,7 @@ def test_syndicated_copy_names_its_agency_and_says_so():
 
     fields = parse_file(str(BIB), bib_format="bibtex").entries
     for key in table.loc[table["copyfrom"] != "", "key"]:
-        note = fields[key].fields.get("annote", "")
+        note = fields[key].fields.get("note", "")
         assert note.strip(), f"{key}: agency copy on an unrelated outlet must say so in its note"
         assert entries[key]["url"], key
 
