@@ -113,3 +113,35 @@ def test_missing_publisher_is_refused(tmp_path):
     with pytest.raises(data.DataError) as err:
         evidence(path)
     assert err.value.column == "publisher" and "names no publisher" in str(err.value)
+
+
+# Phrases that describe how the research was done rather than what a source says.
+PROCESS = re.compile(r"stored (?:copy|corpus|pages?|text)|not stored|\bthe corpus\b|\bleads?\.csv\b|"
+                     r"\bmirror\b|seen only in|read (?:in|via) (?:a|the|an) (?:repost|stored|copy)|"
+                     r"copy read\b|not found in the|reconstructed from the URL|search engine", re.I)
+
+
+def _reader_notes():
+    from pybtex.database import parse_file
+
+    for key, entry in parse_file(str(BIB), bib_format="bibtex").entries.items():
+        yield f"references.bib {key}", entry.fields.get("note", "") + " " + entry.fields.get("title", "")
+    for row in data.claims().itertuples():
+        yield f"claims.csv {row.claim_id}", f"{row.note or ''} {row.corrected_value or ''}"
+    for table in data.TABLES:
+        frame = data.load(table)
+        for column in ("note", "summary", "label"):
+            if column in frame:
+                for i, text in enumerate(frame[column], start=2):
+                    yield f"{table}.csv row {i}", str(text or "")
+
+
+def test_reader_facing_notes_do_not_describe_the_research_process():
+    leaks = [(where, PROCESS.search(text).group(0)) for where, text in _reader_notes()
+             if PROCESS.search(text)]
+    assert not leaks, leaks
+
+
+def test_process_detector_catches_a_leak():
+    assert PROCESS.search("Page not found in the stored corpus; seen only in a repost.")
+    assert not PROCESS.search("AFP dispatch as republished by Dawn; the agency's own copy is not public.")
