@@ -244,7 +244,8 @@ def test_claim_at_unknown_location(pkg):
 
 # ---------------------------------------------------------------- property-based
 
-TABLE_FILES = ["places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments"]
+TABLE_FILES = ["places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments",
+               "publishers"]
 JUNK = st.sampled_from(["", "not-a-date", "-999", "1e309", "x;;y", "Nobody2099x", "ev-1", "🙂",
                         "2023-02-30", "abc", "999999999999999999999", "NaN", " "])
 
@@ -284,7 +285,7 @@ def test_random_corruption_never_loads_silently(pkg, table, data_):
             # The error names the corrupted file, or, when a referenced id was changed, the
             # file whose foreign key no longer resolves (and the missing value).
             assert (path.name in str(err) or "references.bib" in str(err)
-                    or (before in str(err) and "unknown" in str(err))), str(err)
+                    or (before in str(err) and ("unknown" in str(err) or "foreign-key" in str(err)))), str(err)
             return
         # Accepted: nothing was dropped, and the cell holds the junk itself, not a silent coercion.
         for name, tab in loaded.items():
