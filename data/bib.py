@@ -126,7 +126,10 @@ class ReferenceList:
 
 def chapter_references(notebook: Path | str, extra_keys=()) -> ReferenceList:
     """The reference list of a chapter: what its prose cites plus ``extra_keys`` (its charts')."""
-    keys = cited_in_notebook(notebook) + list(extra_keys)
+    path = Path(notebook)
+    if not path.exists():  # a chapter run from another folder still finds its own text in book/
+        path = BIB_PATH.parent / path.name
+    keys = cited_in_notebook(path) + list(extra_keys)
     missing = [k for k in keys if k not in entries()]
     if missing:
         raise KeyError(f"{notebook}: unknown bibliography key(s): {', '.join(missing)}")
