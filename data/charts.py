@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import textwrap
 
 from . import bib
 
@@ -363,7 +364,7 @@ EVIDENCE_COLOURS = {"primary or expert": COLOURS["international"],
                     "aggregator or syndicated copy": COLOURS["rebels"]}
 
 
-def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int = 420) -> Chart:
+def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int = 480) -> Chart:
     """Where each chapter's citations come from: one stacked bar per chapter (and the whole book),
     split by evidence class. Bars are drawn as thick scatter lines (the site's plotly bundle has
     no bar trace). ``citations`` is :func:`data.bib.citations`; ``chapter_titles`` maps notebook
@@ -394,11 +395,12 @@ def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int =
         whole = citations["evidence"] == klass
         described.append(f"{klass} {100 * whole.mean():.0f}%")
     fig.update_layout(
-        title={"text": html.escape(title), "x": 0, "xanchor": "left", "font": {"size": 16}},
-        margin={"t": 56},
+        title={"text": "<br>".join(html.escape(line) for line in textwrap.wrap(title, 40)),
+               "x": 0, "xanchor": "left", "font": {"size": 16}},
+        margin={"t": 110, "b": 110},
         xaxis={"title": "Share of the citations (%)", "range": [0, 100], "ticksuffix": "%"},
         yaxis={"categoryorder": "array", "categoryarray": labels, "title": ""},
-        legend={"traceorder": "normal"})
+        legend={"traceorder": "normal", "y": -0.32})
     description = (f"{title}. One bar per chapter and one for all chapters together, split by the kind of "
                    f"publisher cited. All chapters, {len(citations)} citations: "
                    + ", ".join(described) + ".")
