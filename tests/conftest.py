@@ -50,7 +50,14 @@ def strict_build(tmp_path_factory) -> Path:
     sphinx_warnings = [line for line in (result.stdout + result.stderr).splitlines()
                        if "WARNING:" in line or "ERROR:" in line]
     assert not sphinx_warnings, "the build printed warnings:\n" + "\n".join(sphinx_warnings)
-    return repo / "_build" / "html"
+    site = repo / "_build" / "html"
+    # The Pages workflow deploys the very build the tests check: KIDAL_TESTED_SITE names a folder
+    # (relative to the repository) that receives a copy of it before any test runs.
+    if os.environ.get("KIDAL_TESTED_SITE"):
+        kept = ROOT / os.environ["KIDAL_TESTED_SITE"]
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(site, kept)
+    return site
 
 
 def built_copy(strict_build: Path, dest: Path) -> Path:

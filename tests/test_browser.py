@@ -119,3 +119,33 @@ def test_keyboard_reaches_explorer_and_charts(browser, site_url, strict_build):
             break
     context.close()
     assert {"kidal-explorer-search", "kidal-sort"} <= seen, seen
+
+
+def test_wide_tables_on_desktop_and_phone(browser, site_url, strict_build):
+    """Explorer tables use a desktop screen's width (no longer the text column's) and scroll
+    inside their wrapper on a phone; one search field shows at either size."""
+    wide = [r for r in pages(strict_build) if "kidal-wide-page" in (strict_build / r).read_text(encoding="utf-8")]
+    assert {"book/claims.html", "book/timeline.html", "book/data.html"} <= set(wide), wide
+    measure = """() => { const e = document.querySelector('.kidal-explorer') || document.querySelector('.kidal-table-wrap');
+        const w = e.querySelector('.kidal-table-wrap') || e;
+        const shown = Array.from(document.querySelectorAll('.search-button__button'))
+            .filter(x => x.getClientRects().length && getComputedStyle(x).visibility !== 'hidden');
+        return {width: e.getBoundingClientRect().width, scroll: w.scrollWidth, client: w.clientWidth,
+                focusable: w.tabIndex === 0, page: document.documentElement.scrollWidth, search: shown.length}; }"""
+    problems = []
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for rel in wide:
+            page.goto(f"{site_url}/{rel}", wait_until="load")
+            m = page.evaluate(measure)
+            if m["page"] > width:
+                problems.append(f"{rel} at {width}px: the page scrolls sideways ({m['page']}px)")
+            if m["search"] != 1:
+                problems.append(f"{rel} at {width}px: {m['search']} search buttons shown")
+            if width == 1280 and m["width"] < 900:
+                problems.append(f"{rel} at 1280px: the table is {m['width']:.0f}px wide")
+            if m["scroll"] > m["client"] and not m["focusable"]:
+                problems.append(f"{rel} at {width}px: a scrolling table wrapper cannot take focus")
+        context.close()
+    assert not problems, "\n".join(problems)

@@ -43,3 +43,24 @@ def test_no_fontawesome_script(strict_build: Path):
     for page in strict_build.rglob("*.html"):
         if "_static" not in page.parts:
             assert "fontawesome.js" not in page.read_text(encoding="utf-8"), page
+
+
+def test_search_button_override_matches_theme():
+    """Our search-button-field.html is the pinned theme's less its aria-label (WCAG 2.5.3: the
+    button's name must contain its visible text "Search Ctrl+K"). Fails if the theme's changes."""
+    import re
+
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "components"
+             / "search-button-field.html").read_text(encoding="utf-8")
+    ours = (Path(__file__).resolve().parent.parent / "book" / "_templates"
+            / "search-button-field.html").read_text(encoding="utf-8")
+    strip = lambda text: re.sub(r"\{#.*?#\}", "", text, flags=re.S).strip()  # noqa: E731
+    assert strip(theme).replace(""" aria-label="{{ _('Search') }}\"""", "") == strip(ours)
+
+
+def test_one_search_field_and_named_by_its_text(strict_build: Path):
+    for page in (strict_build / "book").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("search-button-field") == 1, f"{page.name}: the search field is repeated"

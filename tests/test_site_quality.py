@@ -159,3 +159,10 @@ def _chapter_notebooks() -> list[Path]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     part = next(p for p in toc["parts"] if p["caption"] == "Chapters")
     return [Path(c["file"]) for c in part["chapters"] if (ROOT / f"{c['file']}.ipynb").exists()]
+
+
+def test_root_redirect_has_favicon(strict_build: Path):
+    """The root page only redirects, but the browser still asks it for an icon: without a link
+    it requests /favicon.ico and logs a 404."""
+    head = _head(strict_build / "index.html")
+    assert head.icons and all((strict_build / icon).exists() for icon in head.icons), head.icons

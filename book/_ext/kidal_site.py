@@ -81,9 +81,17 @@ def defer_scripts(app, pagename, templatename, context, doctree):
             attributes["defer"] = "defer"
 
 
+WIDE_MARKER = '<span class="kidal-wide-page" hidden></span>'
+
+
 def add_explorer_script(app, pagename, templatename, context, doctree):
-    if 'class="kidal-explorer"' in context.get("body", ""):
+    body = context.get("body", "")
+    if 'class="kidal-explorer"' in body:
         app.add_js_file("kidal-explorer.js", priority=602, loading_method="defer")
+    # A page that holds an explorer or several data tables is laid out wide on a desktop screen
+    # (kidal.css: the tables take the width the theme keeps for its right-hand column).
+    if 'class="kidal-explorer"' in body or body.count('class="kidal-table-wrap"') >= 3:
+        context["body"] = WIDE_MARKER + body
 
 
 ROOT_REDIRECT = """<!DOCTYPE html>
@@ -94,6 +102,7 @@ ROOT_REDIRECT = """<!DOCTYPE html>
 <meta name="description" content="An executable, citation-rich book about the November 2023 battle of Kidal in northern Mali.">
 <meta http-equiv="refresh" content="0; url=book/index.html">
 <link rel="canonical" href="book/index.html">
+<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">
 </head>
 <body><p><a href="book/index.html">The Battle of Kidal</a></p></body>
 </html>
