@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import textwrap
 
 from . import bib
@@ -56,7 +57,10 @@ def house_layout(height: int) -> dict:
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0, "font": {"size": 13}},
+        # Anchored to the bottom of the figure, not of the plot: plotly.js then makes room for it
+        # however many rows it wraps to, and it never covers the x-axis title.
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0,
+                   "font": {"size": 13}},
         "xaxis": {"gridcolor": "rgba(128,128,128,0.25)", "zeroline": False, "automargin": True},
         "yaxis": {"gridcolor": "rgba(128,128,128,0.25)", "zeroline": False, "automargin": True},
         "template": None,
@@ -92,10 +96,42 @@ def _json_for_html(obj) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class Chart:
-    """A chart with its sources and text description; displays as offline HTML."""
+TITLE_WIDTH = 40           # characters per line of a chart title (readable on a 390 px phone)
+TITLE_LINE_PX = 21         # height of one title line at the title's font size
+TITLE_FONT_SIZE = 16
 
-    def __init__(self, fig, *, sources, description: str, height: int = 420, source_note: str = ""):
+
+def title_lines(title: str) -> list[str]:
+    """A chart title broken into lines of at most about ``TITLE_WIDTH`` characters."""
+    return textwrap.wrap(_one_line(title), TITLE_WIDTH)
+
+
+def _one_line(text: str) -> str:
+    """Collapse runs of ordinary white space, keeping no-break spaces (``"645\u00a0km"``) unbroken."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def title_layout(title: str) -> dict:
+    """The layout title of a chart: its finding, wrapped and escaped, at the top left of the figure."""
+    lines = title_lines(title)
+    # plotly.js anchors a title of several lines as if its first line hung above the top: pushed down
+    # by about one line's ascent more than a one-line title, it starts 8 px from the top either way.
+    top = 8 + (round(0.875 * TITLE_FONT_SIZE) if len(lines) > 1 else 0)
+    return {"text": "<br>".join(html.escape(line, quote=False) for line in lines),
+            "x": 0, "xanchor": "left", "xref": "container", "y": 1, "yanchor": "top", "yref": "container",
+            "pad": {"t": top, "l": 4}, "font": {"size": TITLE_FONT_SIZE}}
+
+
+class Chart:
+    """A chart with its title (the finding it shows), sources and text description; displays as
+    offline HTML. The title is drawn in the figure, above the plot, with the top margin and the
+    height grown to hold it, so the plot keeps the height it asked for."""
+
+    def __init__(self, fig, *, title: str, sources, description: str, height: int = 420,
+                 source_note: str = ""):
+        if not isinstance(title, str) or not title.strip():
+            raise ValueError("every chart needs a title that states its finding")
+        title = _one_line(title)
         if not description or not description.strip():
             raise ValueError("every chart needs a text description for screen readers")
         keys = bib.split_keys(sources)
@@ -118,18 +154,30 @@ class Chart:
                     trace[field] = _escape_strings(trace[field])
         layout = house_layout(height)
         for key, value in spec.get("layout", {}).items():
+            if key == "legend" and "y" in value and "yref" not in value:
+                value = {"yref": "paper", "yanchor": "top", **value}   # a figure's own y is on the plot
             if isinstance(value, dict) and isinstance(layout.get(key), dict):
                 layout[key] = {**layout[key], **value}
             else:
                 layout[key] = value
         layout.pop("template", None)
+        # The title's lines sit above whatever top margin the figure asked for (a legend on top).
+        above = spec.get("layout", {}).get("margin", {}).get("t", house_layout(height)["margin"]["t"])
+        title_px = TITLE_LINE_PX * len(title_lines(title)) + 16
+        layout["title"] = title_layout(title)
+        layout["margin"] = {**layout["margin"], "t": above + title_px}
+        layout["height"] = layout["height"] + title_px
         self.spec = {"data": spec.get("data", []), "layout": layout}
         self.sources = keys
-        self.description = description.strip()
+        self.title = title
+        description = description.strip()
+        if not description.startswith(title):
+            description = f"{title}{'' if title[-1] in '.?!' else '.'} {description}"
+        self.description = description
         for key in keys:
             _used_sources.setdefault(key, None)
         digest = hashlib.sha256(
-            (_json_for_html(self.spec) + self.description + "|".join(keys) + self.source_note).encode()
+            (_json_for_html(self.spec) + self.title + self.description + "|".join(keys) + self.source_note).encode()
         ).hexdigest()[:12]
         self.id = f"chart-{digest}"
 
@@ -189,9 +237,11 @@ def _plain(value):
     raise TypeError(f"cannot serialise {type(value).__name__} into a chart")
 
 
-def chart(fig, *, sources, description: str, height: int = 420, source_note: str = "") -> Chart:
-    """Wrap a plotly figure in the house style, with its sources and a text description."""
-    return Chart(fig, sources=sources, description=description, height=height,
+def chart(fig, *, title: str, sources, description: str, height: int = 420,
+          source_note: str = "") -> Chart:
+    """Wrap a plotly figure in the house style, with its title (a sentence stating what the chart
+    shows, computed from the data it draws), its sources and a text description."""
+    return Chart(fig, title=title, sources=sources, description=description, height=height,
                  source_note=source_note)
 
 
@@ -202,10 +252,11 @@ CATEGORY_COLOURS = {"military": COLOURS["jihadists"], "political": COLOURS["stat
                     "humanitarian": COLOURS["highlight"]}
 
 
-def event_timeline(events, *, intro: str, outro: str = "", height: int = 380,
+def event_timeline(events, *, title: str, intro: str, outro: str = "", height: int = 380,
                    date_format: str = "%d %b %Y") -> Chart:
     """A strip chart of events (rows of ``data.events()``) by date and category, with hover
-    titles and statuses; its description counts the events of each category."""
+    titles and statuses, under ``title`` (its finding); its description counts the events of
+    each category."""
     import plotly.graph_objects as go
 
     fig = go.Figure()
@@ -225,7 +276,8 @@ def event_timeline(events, *, intro: str, outro: str = "", height: int = 380,
     counts = events["category"].value_counts()
     description = (intro + ": " + "; ".join(f"{c} {int(counts.get(c, 0))}" for c in CATEGORY_ORDER)
                    + "." + (f" {outro}" if outro else ""))
-    return chart(fig, sources=bib.split_keys(events["sources"]), height=height, description=description)
+    return chart(fig, title=title, sources=bib.split_keys(events["sources"]), height=height,
+                 description=description)
 
 
 # Edge styles of the alignment network, one per relation of data/alignments.csv.
@@ -293,7 +345,7 @@ def _star_layout(live):
     return pos
 
 
-def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Chart:
+def alignment_network(alignments, actors, snapshots, *, title: str, height: int = 620) -> Chart:
     """The alignment network at several dates, one at a time behind a date slider (the latest
     shown first): the most connected actor in the centre, edges styled by relation.
     ``snapshots`` are dates, or "latest" for the most recent start or end date in the table. The
@@ -345,16 +397,17 @@ def alignment_network(alignments, actors, snapshots, *, height: int = 620) -> Ch
     steps = [{"label": f"{when:%b %Y}", "method": "update",
               "args": [{"visible": [o == k for o in owner]}, {"annotations": annotations[k]}]}
              for k, when in enumerate(dates)]
-    fig.update_layout(meta="network", annotations=annotations[current],
+    fig.update_layout(meta="network", annotations=annotations[current], margin={"t": 110},
                       xaxis={"visible": False, "range": [-1.9, 1.9]},
                       yaxis={"visible": False, "range": [-1.45, 1.35], "scaleanchor": "x"},
-                      legend={"orientation": "h", "y": 1.08, "yanchor": "bottom", "title": {"text": "Relation: "}},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "title": {"text": "Relation: "}},
                       sliders=[{"active": current, "steps": steps, "y": -0.02, "len": 0.9, "x": 0.05,
                                 "currentvalue": {"prefix": "Alignments in force on ", "font": {"size": 14}}}])
     description = (f"A network of alignments between actors at {len(dates)} dates, shown one at a time with a "
                    "date slider (the latest first), the most connected actor in the centre and edges styled by "
                    "relation (alliance, partnership, reported contact, rupture). " + " — ".join(parts) + ".")
-    return chart(fig, sources=bib.split_keys(alignments["sources"]), height=height, description=description)
+    return chart(fig, title=title, sources=bib.split_keys(alignments["sources"]), height=height,
+                 description=description)
 
 
 # Colours of the evidence classes (data.bib.EVIDENCE_CLASSES), best first.
@@ -364,7 +417,7 @@ EVIDENCE_COLOURS = {"primary or expert": COLOURS["international"],
                     "aggregator or syndicated copy": COLOURS["rebels"]}
 
 
-def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int = 480) -> Chart:
+def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int = 400) -> Chart:
     """Where each chapter's citations come from: one stacked bar per chapter (and the whole book),
     split by evidence class. Bars are drawn as thick scatter lines (the site's plotly bundle has
     no bar trace). ``citations`` is :func:`data.bib.citations`; ``chapter_titles`` maps notebook
@@ -395,14 +448,11 @@ def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int =
         whole = citations["evidence"] == klass
         described.append(f"{klass} {100 * whole.mean():.0f}%")
     fig.update_layout(
-        title={"text": "<br>".join(html.escape(line) for line in textwrap.wrap(title, 40)),
-               "x": 0, "xanchor": "left", "font": {"size": 16}},
-        margin={"t": 110, "b": 110},
-        xaxis={"title": "Share of the citations (%)", "range": [0, 100], "ticksuffix": "%"},
+        xaxis={"title": "Share of citations", "range": [0, 100], "ticksuffix": "%"},
         yaxis={"categoryorder": "array", "categoryarray": labels, "title": ""},
-        legend={"traceorder": "normal", "y": -0.32})
-    description = (f"{title}. One bar per chapter and one for all chapters together, split by the kind of "
+        legend={"traceorder": "normal"})
+    description = ("One bar per chapter and one for all chapters together, split by the kind of "
                    f"publisher cited. All chapters, {len(citations)} citations: "
                    + ", ".join(described) + ".")
-    return chart(fig, sources=(), height=height, description=description,
+    return chart(fig, title=title, sources=(), height=height, description=description,
                  source_note="the book's own citations, classified by data/publishers.csv")

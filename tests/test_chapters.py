@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import html
 import json
 import re
 import sys
@@ -82,3 +84,67 @@ def test_typed_number_detector_catches_numbers():
         "On 14 November 2023, under resolution 2690, {glue:text}`x:,` people fled and 47 died."]}]}
     found = chapter_stats.typed_numbers(nb)
     assert len(found) == 1 and "47" in found[0], found
+
+
+# Every notebook of the book that draws charts: the chapters and the apparatus pages.
+CHART_NOTEBOOKS = sorted(p for p in (ROOT / "book").glob("*.ipynb") if chapter_stats.charts(
+    json.loads(p.read_text(encoding="utf-8"))))
+CHART_CALLS = {"chart", "event_timeline", "alignment_network", "evidence_chart"}
+
+
+@pytest.mark.parametrize("path", CHART_NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_chart_has_a_title_in_the_figure(path):
+    """Issue 13: every chart states its finding in a title drawn in the figure, wrapped for a phone,
+    with a top margin that holds it."""
+    specs = _specs(path)
+    assert specs
+    for spec in specs:
+        title = spec["layout"].get("title", {})
+        lines = title.get("text", "").split("<br>")
+        assert "".join(lines).strip(), "a chart has no title"
+        assert all(len(html.unescape(line)) <= 44 for line in lines), lines
+        assert spec["layout"]["margin"]["t"] >= 20 * len(lines), (lines, spec["layout"]["margin"])
+
+
+def _title_literals(path: Path):
+    """The literal text of the ``title=`` argument of every chart call in the notebook's code cells
+    (a title held in a variable is followed to its assignment), without the f-strings' fields."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    tree = ast.parse("\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"))
+    assigned = {t.id: n.value for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                for t in n.targets if isinstance(t, ast.Name)}
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+             and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in CHART_CALLS]
+    for call in calls:
+        title = next((k.value for k in call.keywords if k.arg == "title"), None)
+        assert title is not None, f"line {call.lineno}: a chart call without title="
+        if isinstance(title, ast.Name):
+            title = assigned[title.id]
+        yield call.lineno, _texts(title)
+
+
+def _texts(node) -> list[str]:
+    """The text an expression writes as such: string literals, the literal parts of f-strings, the
+    branches of a conditional, the parts of a concatenation, a join's separator; not the strings
+    used to look data up (keys, ids, formats), which sit inside the expressions."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) else []
+    if isinstance(node, ast.JoinedStr):
+        return [v.value for v in node.values if isinstance(v, ast.Constant)]
+    if isinstance(node, ast.BinOp):
+        return _texts(node.left) + _texts(node.right)
+    if isinstance(node, ast.IfExp):
+        return _texts(node.body) + _texts(node.orelse)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+        return _texts(node.func.value)
+    return []
+
+
+@pytest.mark.parametrize("path", CHART_NOTEBOOKS, ids=lambda p: p.stem)
+def test_chart_titles_type_no_number(path):
+    """A title's numbers (counts, years, shares) come from the data the chart draws, never typed."""
+    found = list(_title_literals(path))
+    assert len(found) == chapter_stats.charts(json.loads(path.read_text(encoding="utf-8")))
+    # a digit that starts a number; names such as "G5 Sahel" are not numbers
+    typed = [(line, text) for line, texts in found for text in texts if re.search(r"(?<![A-Za-z])\d", text)]
+    assert not typed, f"numbers typed into chart titles: {typed}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -10,6 +12,7 @@ import data
 from data.charts import chart
 
 KEY = next(iter(data.bib.entries()))
+TITLE = "Two points, the second one higher than the first and later by more than eight months"
 
 
 def _fig():
@@ -18,18 +21,18 @@ def _fig():
 
 
 def test_dates_become_iso_strings_not_nanoseconds():
-    spec = chart(_fig(), sources=[KEY], description="A test chart with two dated points.").spec
+    spec = chart(_fig(), title=TITLE, sources=[KEY], description="A test chart with two dated points.").spec
     assert spec["data"][0]["x"] == ["2023-11-14", "2024-07-27T13:30:00"]
 
 
 def test_data_strings_are_escaped_for_plotly():
-    spec = chart(_fig(), sources=[KEY], description="A test chart with two dated points.").spec
+    spec = chart(_fig(), title=TITLE, sources=[KEY], description="A test chart with two dated points.").spec
     assert spec["data"][0]["text"][0] == "&lt;b&gt;x&lt;/b&gt; &amp; y"
 
 
 def test_same_input_same_id_and_html():
-    a = chart(_fig(), sources=[KEY], description="A test chart with two dated points.")
-    b = chart(_fig(), sources=[KEY], description="A test chart with two dated points.")
+    a = chart(_fig(), title=TITLE, sources=[KEY], description="A test chart with two dated points.")
+    b = chart(_fig(), title=TITLE, sources=[KEY], description="A test chart with two dated points.")
     assert a.id == b.id and a.to_html() == b.to_html()
     assert "</script><" not in a.to_html().split('class="kidal-plotly-data"', 1)[1].split("</script>", 1)[0]
 
@@ -41,19 +44,45 @@ def test_same_input_same_id_and_html():
 ])
 def test_refuses_charts_without_sources_or_description(kwargs, message):
     with pytest.raises((ValueError, KeyError), match=message):
-        chart(_fig(), **kwargs)
+        chart(_fig(), title=TITLE, **kwargs)
+
+
+@pytest.mark.parametrize("title", ["", "   ", None])
+def test_refuses_charts_without_a_title(title):
+    with pytest.raises(ValueError, match="title"):
+        chart(_fig(), title=title, sources=[KEY], description="A test chart with two dated points.")
+    with pytest.raises(TypeError):
+        chart(_fig(), sources=[KEY], description="A test chart with two dated points.")
+
+
+def test_title_is_drawn_in_the_figure_wrapped_escaped_and_given_room():
+    plain = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]))
+    made = chart(plain, title="A <b>finding</b> " + TITLE, sources=[KEY], height=300,
+                 description="A test chart with two points.")
+    layout = made.spec["layout"]
+    lines = layout["title"]["text"].split("<br>")
+    assert len(lines) >= 3 and all(len(html.unescape(line)) <= 40 for line in lines), lines
+    assert "&lt;b&gt;finding&lt;/b&gt;" in layout["title"]["text"] and "<b>" not in layout["title"]["text"]
+    # the top margin holds every line of the title, and the plot keeps the height it asked for
+    assert layout["margin"]["t"] >= 20 * len(lines)
+    assert layout["height"] - layout["margin"]["t"] >= 300 - 16 - 1
+    assert made.description.startswith("A <b>finding</b> " + TITLE + ".")
+    # a figure that asks for room above the plot (a legend on top) keeps it under the title
+    topped = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]), layout={"margin": {"t": 60}})
+    higher = chart(topped, title=TITLE, sources=[KEY], description="A test chart with two points.")
+    assert higher.spec["layout"]["margin"]["t"] >= 60 + 20 * len(higher.spec["layout"]["title"]["text"].split("<br>"))
 
 
 def test_refuses_trace_types_the_bundle_lacks():
     with pytest.raises(ValueError, match="bundle"):
-        chart(go.Figure(go.Bar(x=[1], y=[1])), sources=[KEY], description="A bar chart test.")
+        chart(go.Figure(go.Bar(x=[1], y=[1])), title=TITLE, sources=[KEY], description="A bar chart test.")
 
 
 def test_event_timeline_has_a_trace_per_category_and_counts_them():
     from data.charts import CATEGORY_ORDER, event_timeline
 
     events = data.events()
-    made = event_timeline(events, intro="All events")
+    made = event_timeline(events, title="Every event of the book", intro="All events")
     present = [c for c in CATEGORY_ORDER if (events["category"] == c).any()]
     assert [t["name"] for t in made.spec["data"]] == present
     assert sum(len(t["x"]) for t in made.spec["data"]) == len(events)
@@ -84,7 +113,7 @@ def test_alignments_at_keeps_the_latest_relation_of_a_pair_and_drops_ended_ones(
 
 def test_alignment_network_is_a_network_whose_description_lists_every_edge():
     alignments, actors = data.alignments(), data.actors()
-    built = data.charts.alignment_network(alignments, actors, ("2020-12-31", "latest"))
+    built = data.charts.alignment_network(alignments, actors, ("2020-12-31", "latest"), title="Alignments")
     assert built.spec["layout"]["meta"] == "network"
     latest = data.charts.alignments_at(alignments, max(alignments["start_date"].max(), alignments["end_date"].max()))
     for r in latest.itertuples():
