@@ -1,5 +1,5 @@
 # The two commands a fresh clone needs:  make book  and  make test.
-# Everything else is optional: make lab, make serve, make bench, make outputs, make lock, make clean.
+# Everything else is optional: make pdf, make lab, make serve, make bench, make outputs, make lock, make clean.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -14,12 +14,12 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 STAMP_INPUTS := data seeds book/_ext book/_static book/_templates book/references.bib requirements.lock \
                 package-lock.json _config.yml _toc.yml pyproject.toml CITATION.cff
 
-.PHONY: book test lab serve bench audit outputs lock lab-lock clean env
+.PHONY: book test pdf lab serve bench audit outputs lock lab-lock clean env
 
 ## make book: create or refresh .venv from requirements.lock, then build _build/html strictly.
 book: env
 	@stamp=$$( { find $(STAMP_INPUTS) -type f -not -path '*/__pycache__/*' -print0 | sort -z \
-	          | xargs -0 sha256sum; echo "KIDAL_BASEURL=$${KIDAL_BASEURL:-}"; } | sha256sum | cut -c1-16); \
+	          | xargs -0 sha256sum; echo "KIDAL_BASEURL=$${KIDAL_BASEURL:-} KIDAL_REPOSITORY=$${KIDAL_REPOSITORY:-}"; } | sha256sum | cut -c1-16); \
 	if [ "$$(cat _build/.inputs-stamp 2>/dev/null)" != "$$stamp" ]; then \
 	  echo "book: inputs changed since the last build: clearing _build (pages and execution cache)"; \
 	  rm -rf _build; \
@@ -51,6 +51,14 @@ test: env
 	  echo "test: installing Debian's chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	$(PY) -m pytest tests --nbval $$($(PY) tools/notebooks.py list) -p no:cacheprovider $(PYTEST_ARGS)
+
+## make pdf: the PDF edition, printed by Debian's Chromium from the built site (tools/pdf.py):
+## _build/pdf/kidal.pdf, its summary kidal.json, and a copy linked from the site's "How to cite" page
+pdf: book
+	@command -v chromium >/dev/null || { \
+	  echo "pdf: installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	$(PY) tools/pdf.py
 
 ## make lab: JupyterLab (pinned in requirements-lab.lock, installed into .venv on top of the
 ## book's lock) on the book folder, to rerun and edit the chapters.

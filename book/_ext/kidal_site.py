@@ -9,6 +9,14 @@
   (absolute addresses from the ``KIDAL_BASEURL`` environment variable, default the local preview).
 - Links the first mention of each actor in a chapter to its entry in the glossary, which is
   generated from ``data/actors.csv``.
+- Ends every chapter page with a link to download its notebook and a line on how to rerun it
+  (the notebooks are copied beside their pages). When ``KIDAL_REPOSITORY`` names the book's
+  public repository (``https://github.com/<owner>/<name>``), the pages also show the theme's
+  repository button and a Binder launch button (``KIDAL_BINDERHUB``, default mybinder.org; the
+  branch from ``KIDAL_BRANCH``, default main); by default they show neither.
+- Removes the PDF edition that ``make pdf`` (``tools/pdf.py``) copied into the site, and rewrites
+  the "How to cite" page whose PDF line it filled: a PDF belongs to the build it was printed
+  from, so a new build never shows an old one (``make pdf`` prints it again).
 """
 
 from __future__ import annotations
@@ -246,15 +254,107 @@ def copy_assets(app, exception):
         shutil.copyfile(_node_modules(app) / src, static / name)
 
 
+REPOSITORY_RE = re.compile(r"^https://(github\.com|gitlab\.com)/[\w.-]+/[\w.-]+$")
+RERUN_PARTS = ("Chapters", "The source article")
+
+
+def repository_url() -> str:
+    """The book's public repository from ``KIDAL_REPOSITORY``, or "" when it is not configured."""
+    url = os.environ.get("KIDAL_REPOSITORY", "").strip().rstrip("/")
+    if url.endswith(".git"):
+        url = url[:-4]
+    if url and not REPOSITORY_RE.match(url):
+        raise ExtensionError(f"KIDAL_REPOSITORY={url!r}: expected https://github.com/<owner>/<name> "
+                             "(or gitlab.com), the address of the book's public repository")
+    return url
+
+
+def configure_repository(app, config):
+    """Repository and launch buttons only when the repository's address is configured."""
+    options = dict(config.html_theme_options)
+    url = repository_url()
+    if url:
+        options.update(
+            repository_url=url,
+            repository_branch=os.environ.get("KIDAL_BRANCH", "main"),
+            path_to_docs="",
+            use_repository_button=True,
+            launch_buttons={"binderhub_url": os.environ.get("KIDAL_BINDERHUB", "https://mybinder.org"),
+                            "notebook_interface": "jupyterlab"})
+    else:
+        options.update(use_repository_button=False, launch_buttons={})
+    config.html_theme_options = options
+
+
+def _rerun_docs(app) -> dict:
+    """docname -> notebook path, for the pages of the chapter parts of _toc.yml."""
+    if not hasattr(app, "kidal_rerun_docs"):
+        from data.book import toc_notebooks
+
+        src = Path(app.srcdir).resolve()
+        app.kidal_rerun_docs = {nb.resolve().relative_to(src).with_suffix("").as_posix(): nb
+                                for nb in toc_notebooks(*RERUN_PARTS)}
+    return app.kidal_rerun_docs
+
+
+def add_rerun_note(app, doctree, docname):
+    """End a chapter page with its notebook as a download and how to rerun it."""
+    notebook = _rerun_docs(app).get(docname)
+    if app.builder.format != "html" or notebook is None:
+        return
+    name = notebook.name
+    size = f"{round(notebook.stat().st_size / 1000):,} kB"
+    repo = repository_url()
+    where = (f'a clone of <a href="{html.escape(repo)}">the book\'s repository</a>' if repo
+             else "a clone of the book\'s repository")
+    launch = (" or open it on Binder from the launch button at the top of this page" if repo else "")
+    reproducibility = app.builder.get_relative_uri(docname, "book/reproducibility")
+    text = (f'<p class="kidal-rerun"><strong>Rerun this chapter.</strong> Download its notebook, '
+            f'<a href="{html.escape(name)}" download>{html.escape(name)}</a> ({size}), and run it with '
+            f'<code>make lab</code> in {where}{launch} '
+            f'(<a href="{reproducibility}#rerun-the-book-or-one-chapter">how</a>).</p>')
+    section = next(iter(doctree.findall(nodes.section)), doctree)
+    section.append(nodes.raw("", text, format="html"))
+
+
+def copy_notebooks(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    for docname, notebook in _rerun_docs(app).items():
+        target = Path(app.outdir) / (docname + ".ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(notebook, target)
+
+
+PDF_FILES = ("kidal.pdf", "kidal.pdf.json")
+PDF_PAGE = "book/cite"
+
+
+def pdf_page_outdated(app, env, added, changed, removed):
+    if any((Path(app.outdir) / name).exists() for name in PDF_FILES) and PDF_PAGE in env.found_docs:
+        return [PDF_PAGE]
+    return []
+
+
+def remove_printed_pdf(app, exception):
+    for name in PDF_FILES:
+        (Path(app.outdir) / name).unlink(missing_ok=True)
+
+
 def setup(app):
     app.connect("config-inited", check_assets)
     app.connect("config-inited", check_bibliography)
+    app.connect("config-inited", configure_repository)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", add_explorer_script)
     app.connect("html-page-context", add_meta_tags)
     app.connect("html-page-context", fix_citation_list_role)
     app.connect("html-page-context", defer_scripts, priority=900)
     app.connect("doctree-resolved", link_glossary)
+    app.connect("doctree-resolved", add_rerun_note)
     app.connect("build-finished", copy_assets, priority=400)
     app.connect("build-finished", write_sitemap)
+    app.connect("build-finished", copy_notebooks)
+    app.connect("env-get-outdated", pdf_page_outdated)
+    app.connect("build-finished", remove_printed_pdf)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
