@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import import_module
 
 TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", "handovers", "alignments",
-          "publishers")
+          "publishers", "communities", "people", "readings")
 SEED_TABLES = ("locations", "claims", "footnotes")
 
 __all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "table_schema", "figure_value",
@@ -100,6 +100,21 @@ def publishers():
 
 def provisions():
     return load("provisions")
+
+
+def communities():
+    """The communities of the Kidal region and the north, and the movements drawing on them."""
+    return load("communities")
+
+
+def people():
+    """The leaders the book names: role, actors, changes of side (``data/people.csv``)."""
+    return load("people")
+
+
+def readings():
+    """Analysts' and institutions' readings of the battle, and the events bearing on them."""
+    return load("readings")
 
 
 def figure_value(figure_id: str, column: str = "value"):

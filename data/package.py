@@ -18,6 +18,7 @@ the header being line 1), the column and the offending value.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,11 @@ def _custom_checks(frames: dict, descriptor: dict, data_dir: Path, bib: frozense
                 for i, cell in enumerate(frame[field["name"]], start=2):
                     if cell not in ("", None) and not -2**63 <= int(cell) < 2**63:
                         raise DataError(file, i, field["name"], cell, "integer out of range")
+            if field["type"] == "number":
+                # Frictionless accepts NaN and infinity as numbers; no figure can be either.
+                for i, cell in enumerate(frame[field["name"]], start=2):
+                    if cell not in ("", None) and not math.isfinite(float(cell)):
+                        raise DataError(file, i, field["name"], cell, "not a finite number")
             target = field.get("x-list-of")
             if not target:
                 continue

@@ -14,9 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 BIB = parse_file(str(ROOT / "book" / "references.bib"), bib_format="bibtex")
 KEY = re.compile(r"^[A-Z][A-Za-z0-9]*?(?:19|20)\d{2}[a-z][a-z0-9]*$")  # AuthorYYYYword (France24, GCR2P ...)
 # Mirrors, aggregators, reposts, third-party translations, caches and encyclopedias: never cited.
-BANNED_HOSTS = ("abamako.com", "bamada.net", "oodaloop.com", "countervortex.org",
+# Never cited: mirrors, archives, encyclopedias, search engines and sites that copy without a
+# licence. Licensed syndicators and news aggregators (AllAfrica, Yahoo News, aBamako, PressAfrik...)
+# may carry a wire or newsroom original that is readable nowhere else: they are allowed, classed as
+# syndicated copy (data/publishers.csv: "aggregator or repost"), name the original in `copyfrom` or
+# their note, and are capped as a share of the chapters' citations (tests/test_evidence.py).
+BANNED_HOSTS = ("bamada.net", "oodaloop.com", "countervortex.org",
                 "africatopsuccess.com", "medafricatimes.com", "internazionale.it",
-                "spamchronicles.com", "msn.com", "yahoo.com", "allafrica.com", "archive.org",
+                "spamchronicles.com", "msn.com", "archive.org",
                 "archive.ph", "wikipedia.org", "wikiwand.com", "dweb.link", "richxsearch.com",
                 "newsnow.co.uk", "google.com", "bing.com")
 

@@ -182,6 +182,13 @@ def test_wrong_type(pkg):
     expect(pkg, "events.csv", 2, "killed_low")
 
 
+@pytest.mark.parametrize("junk", ["NaN", "inf", "-Infinity"])
+def test_non_finite_number(pkg, junk):
+    corrupt(pkg, "figures", 0, "value", junk)
+    err = expect(pkg, "figures.csv", 2, "value")
+    assert "finite" in str(err)
+
+
 def test_low_above_high(pkg):
     path = pkg / "data" / "figures.csv"
     t = rows(path)
