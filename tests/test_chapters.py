@@ -26,8 +26,8 @@ def chapters() -> list[Path]:
 CHAPTERS = chapters()
 
 
-def test_the_book_has_its_five_chapters():
-    assert [p.stem for p in CHAPTERS] == ["background", "battle", "regional", "peace", "since"]
+def test_the_book_has_its_six_chapters():
+    assert [p.stem for p in CHAPTERS] == ["background", "actors", "battle", "regional", "peace", "since"]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
@@ -148,3 +148,38 @@ def test_chart_titles_type_no_number(path):
     # a digit that starts a number; names such as "G5 Sahel" are not numbers
     typed = [(line, text) for line, texts in found for text in texts if re.search(r"(?<![A-Za-z])\d", text)]
     assert not typed, f"numbers typed into chart titles: {typed}"
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_every_place_named_is_on_a_map_or_said_missing(path):
+    """A chapter with a map shows every place its prose names (data/places.csv), or names it in a
+    map's text description as having no coordinates the book can cite."""
+    import data
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    maps = [s for s in _specs(path) if any(t.get("type") == "scattergeo" for t in s["data"])]
+    if not maps:
+        pytest.skip("no map in this chapter")
+    text = " ".join(chapter_stats.prose("".join(c["source"])) for c in nb["cells"]
+                    if c["cell_type"] == "markdown")
+    shown = " | ".join(s for spec in maps for t in spec["data"] if t.get("type") == "scattergeo"
+                       for s in _strings(t.get("text")) + _strings(t.get("customdata"))
+                       + _strings(t.get("hovertext")))
+    described = " ".join(html.unescape(d) for d in chapter_stats.chart_descriptions(nb))
+    missing = []
+    for row in data.places().itertuples():
+        if row.kind == "region":
+            continue
+        names = [row.name, row.name_fr] + [n for n in (row.other_names if isinstance(row.other_names, str) else "").split(";") if n]
+        named = [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
+        if named and not any(n in shown or n in described for n in names):
+            missing.append(named[0])
+    assert not missing, f"named in the chapter but neither on a map nor in a map's description: {missing}"

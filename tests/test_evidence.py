@@ -62,7 +62,7 @@ def test_citation_shares_meet_the_promise(cites):
     assert shares["aggregator or syndicated copy"] <= MAX_WEAK, shares
 
 
-@pytest.mark.parametrize("stem", ["background", "battle", "regional", "peace", "since"])
+@pytest.mark.parametrize("stem", ["background", "actors", "battle", "regional", "peace", "since"])
 def test_each_chapter_rests_on_primary_and_expert_documents(cites, stem):
     mine = cites[(cites["chapter"] == stem) & (cites["evidence"] == "primary or expert")]
     distinct = mine["key"].nunique()
