@@ -122,6 +122,10 @@ def title_layout(title: str) -> dict:
             "pad": {"t": top, "l": 4}, "font": {"size": TITLE_FONT_SIZE}}
 
 
+# Past this many documents, a chart's caption counts its sources by publisher and folds the list.
+FOLD_SOURCES = 8
+
+
 class Chart:
     """A chart with its title (the finding it shows), sources and text description; displays as
     offline HTML. The title is drawn in the figure, above the plot, with the top margin and the
@@ -181,9 +185,40 @@ class Chart:
         ).hexdigest()[:12]
         self.id = f"chart-{digest}"
 
+    def _sources_html(self) -> str:
+        """"Sources: a; b." under the chart; past FOLD_SOURCES documents, a count by publisher
+        with the full list folded underneath, grouped by publisher."""
+        note = [html.escape(self.source_note)] if self.source_note else []
+        if len(self.sources) <= FOLD_SOURCES:
+            links = "; ".join([bib.link_html(k) for k in self.sources] + note)
+            return f'<span class="kidal-sources">Sources: {links}.</span>'
+        publisher = bib.evidence().set_index("key")["publisher"]
+        groups: dict[str, list[str]] = {}
+        for key in self.sources:
+            groups.setdefault(publisher[key], []).append(key)
+        order = sorted(groups, key=lambda p: (-len(groups[p]), p))
+        counts = ", ".join(f"{html.escape(p)} {len(groups[p])}" for p in order[:4])
+        rest = len(order) - 4
+        summary = (f"{len(self.sources)} documents from {len(order)} publishers ({counts}"
+                   + (f" and {rest} more" if rest > 0 else "") + ")")
+        labels = [bib.label(k) for k in self.sources]
+        twice = {lab for lab in labels if labels.count(lab) > 1}
+
+        def link(key):
+            if bib.label(key) not in twice:
+                return bib.link_html(key)
+            title = bib.entries()[key]["title"]
+            short = title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + "…"
+            return f"{bib.link_html(key)}, <cite>{html.escape(short)}</cite>"
+
+        items = "".join(f"<li><strong>{html.escape(p)}</strong>: {'; '.join(link(k) for k in groups[p])}</li>"
+                        for p in order)
+        return (f'<span class="kidal-sources">Sources: {summary}'
+                + (f"; {'; '.join(note)}" if note else "") + ".</span>"
+                f'<details class="kidal-sources-list"><summary>List of sources</summary>'
+                f"<ul>{items}</ul></details>")
+
     def to_html(self) -> str:
-        source_links = "; ".join([bib.link_html(k) for k in self.sources]
-                                 + ([html.escape(self.source_note)] if self.source_note else []))
         desc_id = f"{self.id}-desc"
         return (
             f'<figure class="kidal-chart" id="{self.id}-figure">'
@@ -191,7 +226,7 @@ class Chart:
             f'style="min-height:{self.spec["layout"]["height"]}px"></div>'
             f'<script type="application/json" class="kidal-plotly-data" data-for="{self.id}">'
             f"{_json_for_html(self.spec)}</script>"
-            f'<figcaption><span class="kidal-sources">Sources: {source_links}.</span>'
+            f"<figcaption>{self._sources_html()}"
             f'<details class="kidal-chart-description"><summary>Text description</summary>'
             f'<p id="{desc_id}">{html.escape(self.description)}</p></details></figcaption>'
             f"</figure>"

@@ -119,3 +119,20 @@ def test_alignment_network_is_a_network_whose_description_lists_every_edge():
     for r in latest.itertuples():
         assert f"{data.charts.actor_label(actors, r.actor_a)}–{data.charts.actor_label(actors, r.actor_b)}" \
             in built.description
+
+
+def test_a_long_source_list_is_counted_by_publisher_and_folded():
+    from data.charts import FOLD_SOURCES
+
+    publisher = data.bib.evidence().set_index("key")["publisher"]
+    keys = list(data.bib.entries())[: FOLD_SOURCES + 7]
+    out = chart(_fig(), title=TITLE, sources=keys, description="A test chart with two dated points.").to_html()
+    caption = out.split("<figcaption>", 1)[1]
+    assert f"Sources: {len(keys)} documents from {publisher[keys].nunique()} publishers" in caption
+    folded = caption.split('<details class="kidal-sources-list">', 1)[1].split("</details>", 1)[0]
+    for key in keys:   # every document is still linked, in the folded list
+        assert f'#{data.bib.anchor(key)}"' in folded
+    assert folded.count("<li>") == publisher[keys].nunique()
+    short = chart(_fig(), title=TITLE, sources=keys[:FOLD_SOURCES],
+                  description="A test chart with two dated points.").to_html()
+    assert "kidal-sources-list" not in short and short.count('class="kidal-source"') == FOLD_SOURCES
