@@ -9,22 +9,25 @@ PY := $(VENV)/bin/python
 JB := $(VENV)/bin/jupyter-book
 export PYTHONPATH := $(CURDIR)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# The editions make book builds: English into _build/html, French into _build/html/fr
+# (tools/i18n.py build, from the catalogues in book/locales/fr).
+export KIDAL_EDITIONS ?= en,fr
 # Everything whose change must invalidate the execution cache and rebuild every page
 # (jupyter-cache only notices changes to a notebook's own code cells).
-STAMP_INPUTS := data seeds book/_ext book/_static book/_templates book/references.bib requirements.lock \
+STAMP_INPUTS := data seeds tools/i18n.py book/locales book/_ext book/_static book/_templates book/references.bib requirements.lock \
                 package-lock.json _config.yml _toc.yml pyproject.toml CITATION.cff
 
 .PHONY: book test pdf lab serve bench audit outputs lock lab-lock clean env
 
 ## make book: create or refresh .venv from requirements.lock, then build _build/html strictly.
 book: env
-	@stamp=$$( { find $(STAMP_INPUTS) -type f -not -path '*/__pycache__/*' -print0 | sort -z \
-	          | xargs -0 sha256sum; echo "KIDAL_BASEURL=$${KIDAL_BASEURL:-} KIDAL_REPOSITORY=$${KIDAL_REPOSITORY:-}"; } | sha256sum | cut -c1-16); \
+	@stamp=$$( { find $(STAMP_INPUTS) -type f -not -path '*/__pycache__/*' -not -name '*.mo' -print0 | sort -z \
+	          | xargs -0 sha256sum; echo "KIDAL_BASEURL=$${KIDAL_BASEURL:-} KIDAL_REPOSITORY=$${KIDAL_REPOSITORY:-} KIDAL_EDITIONS=$${KIDAL_EDITIONS:-}"; } | sha256sum | cut -c1-16); \
 	if [ "$$(cat _build/.inputs-stamp 2>/dev/null)" != "$$stamp" ]; then \
 	  echo "book: inputs changed since the last build: clearing _build (pages and execution cache)"; \
 	  rm -rf _build; \
 	fi; \
-	if ! $(JB) build . -W -n --keep-going; then \
+	if ! $(JB) build . -W -n --keep-going || ! $(PY) tools/i18n.py build; then \
 	  echo "book: build FAILED: removing _build/html so no stale site looks current" >&2; \
 	  rm -rf _build/html _build/.doctrees _build/.inputs-stamp; exit 1; \
 	fi; \

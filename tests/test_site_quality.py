@@ -106,7 +106,9 @@ def _head(page: Path) -> _Head:
 
 
 def _content_pages(site: Path) -> list[Path]:
-    return [p for p in _pages(site) if p.parent != site and not p.name.startswith(("genindex", "search"))]
+    """Every page but the editions' root redirects, the index and search pages."""
+    roots = (site, site / "fr")
+    return [p for p in _pages(site) if p.parent not in roots and not p.name.startswith(("genindex", "search"))]
 
 
 def test_every_page_has_description_open_graph_and_favicon(strict_build: Path):

@@ -1,6 +1,7 @@
 """`make bench`: how long the book takes to build and how heavy its pages are.
 
-Prints: cold build seconds (empty output folder), warm build seconds (no change), each notebook's
+Prints: cold build seconds (empty output folder) of the English edition alone and of both
+editions, warm build seconds (no change), the site's size, each notebook's
 execution seconds (from the execution cache of the cold build), each page's HTML bytes, and the
 bytes a first visit to the heaviest page transfers (HTML plus every file it loads, as Chromium
 fetched them from a local server, uncompressed and gzip-compressed).
@@ -23,9 +24,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import _QuietHandler, build, clean_copy  # noqa: E402
 
 
-def timed_build(repo: Path) -> float:
+def timed_build(repo: Path, env: dict | None = None) -> float:
     start = time.perf_counter()
-    result = build(repo)
+    result = build(repo, env=env)
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return time.perf_counter() - start
@@ -75,12 +76,18 @@ def first_visit_bytes(site: Path, page: str) -> tuple[int, int, int]:
 def main() -> None:
     work = ROOT / "_build" / "bench"
     shutil.rmtree(work, ignore_errors=True)
+    english = clean_copy(work / "english")
+    cold_en = timed_build(english, env={"KIDAL_EDITIONS": "en"})
+    shutil.rmtree(work / "english", ignore_errors=True)
     repo = clean_copy(work / "repo")
     cold = timed_build(repo)
     warm = timed_build(repo)
     site = repo / "_build" / "html"
-    print(f"cold build (empty output folder): {cold:6.1f} s")
-    print(f"warm build (no change):           {warm:6.1f} s")
+    print(f"cold build, English edition only:  {cold_en:6.1f} s")
+    print(f"cold build, both editions:         {cold:6.1f} s ({cold / cold_en:.2f} times the English build)")
+    print(f"warm build (no change):            {warm:6.1f} s")
+    size = lambda folder: sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    print(f"site size: {size(site) / 1e6:.1f} MB, of which the French edition {size(site / 'fr') / 1e6:.1f} MB")
     print("notebook execution:")
     for name, seconds in notebook_times(repo):
         print(f"  {name:40s} {seconds:6.2f} s")

@@ -14,6 +14,11 @@
   public repository (``https://github.com/<owner>/<name>``), the pages also show the theme's
   repository button and a Binder launch button (``KIDAL_BINDERHUB``, default mybinder.org; the
   branch from ``KIDAL_BRANCH``, default main); by default they show neither.
+- Editions (issue 15): exports the build's language to the notebook kernels (``KIDAL_BOOK_LANG``),
+  lets a translated paragraph (gettext, ``book/locales``) keep its glued numbers, and, when
+  ``KIDAL_EDITIONS`` lists more than one language (``en,fr``), links every page to the same page
+  in the other edition (a visible switch and ``hreflang`` alternates). The French pages live
+  under ``fr/`` of the English site.
 - Removes the PDF edition that ``make pdf`` (``tools/pdf.py``) copied into the site, and rewrites
   the "How to cite" page whose PDF line it filled: a PDF belongs to the build it was printed
   from, so a new build never shows an old one (``make pdf`` prints it again).
@@ -129,8 +134,14 @@ SKIP_PARENTS = (nodes.reference, nodes.title, nodes.literal, nodes.literal_block
                 nodes.caption, nodes.rubric, nodes.target, nodes.citation_reference)
 
 
-def base_url() -> str:
+def site_root() -> str:
+    """The published address of the site's root (the English edition's), from KIDAL_BASEURL."""
     return os.environ.get("KIDAL_BASEURL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
+def base_url() -> str:
+    """The published address of this edition's root: the site's root, or its fr/ folder."""
+    return site_root() + EDITION_ROOT.get(os.environ.get("KIDAL_BOOK_LANG", "en"), "")
 
 
 def _description(doctree) -> str:
@@ -155,7 +166,10 @@ def _ancestors(node):
 
 def add_meta_tags(app, pagename, templatename, context, doctree):
     meta = context.get("meta") or {}
-    description = meta.get("description") or _description(doctree)
+    # The description metadata of the notebooks is English: a translated page describes itself
+    # by its own first paragraph.
+    english = (app.config.language or "en") == "en"
+    description = (meta.get("description") if english else None) or _description(doctree)
     title = re.sub(r"<[^>]+>", "", context.get("title") or SITE_TITLE)
     title = html.unescape(title)
     tags = {
@@ -165,7 +179,7 @@ def add_meta_tags(app, pagename, templatename, context, doctree):
         "og:type": "article" if pagename.startswith("book/") and pagename != "book/index" else "website",
         "og:site_name": SITE_TITLE,
         "og:url": base_url() + pagename + ".html",
-        "og:locale": "en_GB",
+        "og:locale": LOCALES.get(app.config.language or "en", "en_GB"),
     }
     out = []
     for name, value in tags.items():
@@ -228,18 +242,26 @@ def link_glossary(app, doctree, docname):
 
 
 def write_sitemap(app, exception):
-    if exception is not None or app.builder.format != "html":
+    """sitemap.xml and robots.txt at the site's root, written by the English build: every page of
+    every edition, each with its alternates in the other editions (hreflang)."""
+    if exception is not None or app.builder.format != "html" or (app.config.language or "en") != "en":
         return
-    base = base_url()
-    pages = sorted(d for d in app.env.found_docs)
-    urls = "".join(f"<url><loc>{html.escape(base + app.builder.get_target_uri(d))}</loc></url>\n"
-                   for d in pages)
+    root, langs = site_root(), editions()
+    urls = []
+    for d in sorted(app.env.found_docs):
+        target = app.builder.get_target_uri(d)
+        alternates = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{x}" href="{html.escape(root + EDITION_ROOT[x] + target)}"/>'
+            for x in langs) if len(langs) > 1 else ""
+        for x in langs:
+            urls.append(f"<url><loc>{html.escape(root + EDITION_ROOT[x] + target)}</loc>{alternates}</url>\n")
+    xmlns = ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' if len(langs) > 1 else ""
     (Path(app.outdir) / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n",
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{xmlns}>\n' + "".join(urls) + "</urlset>\n",
         encoding="utf-8")
     (Path(app.outdir) / "robots.txt").write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+        f"User-agent: *\nAllow: /\nSitemap: {root}sitemap.xml\n", encoding="utf-8")
 
 
 def copy_assets(app, exception):
@@ -247,7 +269,12 @@ def copy_assets(app, exception):
         return
     # The site's root page redirects to the book's first page. sphinx-external-toc would write a
     # bare redirect (no doctype, no title) unless index.html exists: this runs first (priority).
-    (Path(app.outdir) / "index.html").write_text(ROOT_REDIRECT, encoding="utf-8")
+    redirect = ROOT_REDIRECT
+    if (app.config.language or "en") == "fr":
+        redirect = (redirect.replace('lang="en"', 'lang="fr"').replace(SITE_TITLE, "La bataille de Kidal")
+                    .replace("An executable, citation-rich book about the November 2023 battle of Kidal in northern Mali.",
+                             "Un livre exécutable et sourcé sur la bataille de Kidal, dans le nord du Mali, en novembre 2023."))
+    (Path(app.outdir) / "index.html").write_text(redirect, encoding="utf-8")
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     for src, name in ASSETS.items():
@@ -303,16 +330,25 @@ def add_rerun_note(app, doctree, docname):
     if app.builder.format != "html" or notebook is None:
         return
     name = notebook.name
-    size = f"{round(notebook.stat().st_size / 1000):,} kB"
+    kb = round(notebook.stat().st_size / 1000)
     repo = repository_url()
-    where = (f'a clone of <a href="{html.escape(repo)}">the book\'s repository</a>' if repo
-             else "a clone of the book\'s repository")
-    launch = (" or open it on Binder from the launch button at the top of this page" if repo else "")
     reproducibility = app.builder.get_relative_uri(docname, "book/reproducibility")
-    text = (f'<p class="kidal-rerun"><strong>Rerun this chapter.</strong> Download its notebook, '
-            f'<a href="{html.escape(name)}" download>{html.escape(name)}</a> ({size}), and run it with '
-            f'<code>make lab</code> in {where}{launch} '
-            f'(<a href="{reproducibility}#rerun-the-book-or-one-chapter">how</a>).</p>')
+    how = f"{reproducibility}#rerun-the-book-or-one-chapter"
+    link = f'<a href="{html.escape(name)}" download>{html.escape(name)}</a>'
+    if (app.config.language or "en") == "fr":
+        where = (f'un clone du <a href="{html.escape(repo)}">dépôt du livre</a>' if repo
+                 else "un clone du dépôt du livre")
+        launch = " ou ouvrez-le sur Binder avec le bouton de lancement en haut de cette page" if repo else ""
+        text = (f'<p class="kidal-rerun"><strong>Relancer ce chapitre.</strong> Téléchargez son notebook, '
+                f'{link} ({kb}\u00a0ko), et exécutez-le avec <code>make lab</code> dans {where}{launch} '
+                f'(<a href="{how}">comment</a>).</p>')
+    else:
+        where = (f'a clone of <a href="{html.escape(repo)}">the book\'s repository</a>' if repo
+                 else "a clone of the book\'s repository")
+        launch = " or open it on Binder from the launch button at the top of this page" if repo else ""
+        text = (f'<p class="kidal-rerun"><strong>Rerun this chapter.</strong> Download its notebook, '
+                f'{link} ({kb:,} kB), and run it with <code>make lab</code> in {where}{launch} '
+                f'(<a href="{how}">how</a>).</p>')
     section = next(iter(doctree.findall(nodes.section)), doctree)
     section.append(nodes.raw("", text, format="html"))
 
@@ -324,6 +360,112 @@ def copy_notebooks(app, exception):
         target = Path(app.outdir) / (docname + ".ipynb")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(notebook, target)
+
+
+# --- Editions -------------------------------------------------------------------------------------
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+EDITION_ROOT = {"en": "", "fr": "fr/"}   # where each edition lives, relative to the site's root
+
+
+def editions() -> list[str]:
+    """The languages built together, from ``KIDAL_EDITIONS`` (default: English alone)."""
+    langs = [x.strip() for x in os.environ.get("KIDAL_EDITIONS", "en").split(",") if x.strip()]
+    unknown = [x for x in langs if x not in LANGUAGE_NAMES]
+    if unknown or "en" not in langs:
+        raise ExtensionError(f"KIDAL_EDITIONS={','.join(langs)!r}: expected a list of {', '.join(LANGUAGE_NAMES)} "
+                             "that includes en")
+    return langs
+
+
+def export_language(app, config):
+    """The notebooks learn the edition's language from the kernel's environment."""
+    os.environ["KIDAL_BOOK_LANG"] = config.language or "en"
+
+
+def edition_url(pagename: str, from_lang: str, to_lang: str) -> str:
+    """The relative address of ``pagename`` in the ``to_lang`` edition, from the same page in
+    ``from_lang``."""
+    up = "../" * (pagename.count("/") + EDITION_ROOT[from_lang].count("/"))
+    return f"{up}{EDITION_ROOT[to_lang]}{pagename}.html"
+
+
+def add_language_links(app, pagename, templatename, context, doctree):
+    lang = app.config.language or "en"
+    others = [x for x in editions() if x != lang]
+    context["kidal_language_links"] = [
+        {"lang": x, "label": LANGUAGE_NAMES[x], "url": edition_url(pagename, lang, x)} for x in others]
+    if others:
+        links = [f'<link rel="alternate" hreflang="{x}" href="{html.escape(site_root() + EDITION_ROOT[x] + pagename)}.html">'
+                 for x in editions()]
+        links.append(f'<link rel="alternate" hreflang="x-default" href="{html.escape(site_root() + pagename)}.html">')
+        context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"
+
+
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+
+
+def localize_number(match: re.Match, lang: str) -> str:
+    """1,195.5 -> 1 195,5 in French (a narrow no-break space between thousands)."""
+    text = match.group(0)
+    if lang != "fr":
+        return text
+    whole, _, decimals = text.partition(".")
+    return whole.replace(",", "\u202f") + ("," + decimals if decimals else "")
+
+
+def localize_glued_numbers(app, doctree, docname):
+    """Glued numbers in the edition's format: the notebooks glue 1,195 and 39.4; French reads
+    1 195 and 39,4."""
+    lang = app.config.language or "en"
+    if lang == "en":
+        return
+    for node in list(doctree.findall(nodes.inline)):
+        if "pasted-text" in node.get("classes", []):
+            text = node.astext()
+            new = NUMBER.sub(lambda m: localize_number(m, lang), text)
+            if new != text:
+                node.replace_self(nodes.inline(new, new, classes=node["classes"]))
+
+
+def unique_ids(app, doctree, docname):
+    """Sphinx parses each translated paragraph as a document of its own, so the citations of two
+    paragraphs can get the same automatic id (id59): give the later ones a suffix."""
+    if (app.config.language or "en") == "en":
+        return
+    seen: set[str] = set()
+    for node in doctree.findall(nodes.Element):
+        ids = []
+        for value in node.get("ids", []):
+            new, n = value, 1
+            while new in seen:
+                n += 1
+                new = f"{value}-{n}"
+            seen.add(new)
+            ids.append(new)
+        if ids:
+            node["ids"] = ids
+
+
+def _glue_roles():
+    """myst-nb's glue roles, made to work in a translated paragraph. Sphinx parses a msgstr as a
+    document of its own, which holds no glue data: the key is then read from the page's notebook
+    (myst-nb's cross-document form), so the number is the one the English page shows."""
+    from myst_nb.ext.glue.roles import PasteRoleAny, PasteTextRole
+
+    def translated(base):
+        class Role(base):
+            def run(self):
+                env = getattr(self.document.settings, "env", None)
+                if env is not None and "nb_renderer" not in self.document and "::" not in self.text:
+                    # path::key:format; the text role reads its format after the last colon
+                    fmt = ":s" if base is PasteTextRole and ":" not in self.text else ""
+                    self.text = f"/{env.doc2path(env.docname, False)}::{self.text}{fmt}"
+                return super().run()
+        Role.__name__ = f"Translated{base.__name__}"
+        return Role
+
+    return translated(PasteTextRole), translated(PasteRoleAny)
 
 
 PDF_FILES = ("kidal.pdf", "kidal.pdf.json")
@@ -345,6 +487,11 @@ def setup(app):
     app.connect("config-inited", check_assets)
     app.connect("config-inited", check_bibliography)
     app.connect("config-inited", configure_repository)
+    app.connect("config-inited", export_language)
+    app.connect("html-page-context", add_language_links)
+    text_role, any_role = _glue_roles()
+    app.add_role_to_domain("glue", "text", text_role(), override=True)
+    app.add_role_to_domain("glue", "any", any_role(), override=True)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", add_explorer_script)
     app.connect("html-page-context", add_meta_tags)
@@ -352,6 +499,8 @@ def setup(app):
     app.connect("html-page-context", defer_scripts, priority=900)
     app.connect("doctree-resolved", link_glossary)
     app.connect("doctree-resolved", add_rerun_note)
+    app.connect("doctree-resolved", localize_glued_numbers)
+    app.connect("doctree-resolved", unique_ids)
     app.connect("build-finished", copy_assets, priority=400)
     app.connect("build-finished", write_sitemap)
     app.connect("build-finished", copy_notebooks)

@@ -1,0 +1,158 @@
+"""The French edition's catalogues: extract them from the English text, and check them.
+
+    python tools/i18n.py pot              # gettext build into _build/pot, then sphinx-intl update
+    python tools/i18n.py check [--strict] # every catalogue of book/locales/fr
+    python tools/i18n.py build            # the French edition into _build/html/fr (after make book)
+
+``pot`` runs the gettext builder of Jupyter Book in its own output folder (it must not share
+``_build/.doctrees`` with the HTML build) and updates ``book/locales/fr/LC_MESSAGES/**.po``. After an
+English edit, sphinx-intl marks the changed entries fuzzy and keeps the old translation; a fuzzy
+entry is never shown, so ``check`` fails on it until a translator revises it.
+
+``check`` fails on a fuzzy or obsolete entry, and on a translation that does not keep the English
+text's MyST roles (glue keys and formats, citation keys) and link targets exactly; it reports the
+entries still untranslated, and with ``--strict`` fails on them too.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "book" / "locales"
+LANG = "fr"
+ROLE = re.compile(r"\{[a-z:\-]+\}`[^`]*`")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def catalogues(lang: str = LANG) -> list[Path]:
+    return sorted((LOCALES / lang / "LC_MESSAGES").rglob("*.po"))
+
+
+def pot() -> int:
+    jb = Path(sys.executable).parent / "jupyter-book"
+    out = ROOT / "_build" / "pot"
+    subprocess.run([str(jb), "build", str(ROOT), "--builder", "custom", "--custom-builder", "gettext",
+                    "--path-output", str(out)], check=True, cwd=ROOT)
+    subprocess.run([str(Path(sys.executable).parent / "sphinx-intl"), "update", "-p",
+                    str(out / "_build" / "gettext"), "-l", LANG, "-d", str(LOCALES)], check=True, cwd=ROOT)
+    return 0
+
+
+def markup(text: str) -> Counter:
+    """The MyST roles and link targets of a message, which a translation must keep."""
+    return Counter(ROLE.findall(text)) + Counter(LINK.findall(text))
+
+
+def problems(path: Path, strict: bool = False) -> tuple[list[str], int, int]:
+    import polib
+
+    po = polib.pofile(str(path))
+    rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    found, untranslated = [], 0
+    for entry in po:
+        where = f"{rel}:{entry.linenum}"
+        if entry.obsolete:
+            found.append(f"{where}: obsolete entry (the English text is gone): delete it")
+        elif "fuzzy" in entry.flags:
+            found.append(f"{where}: fuzzy (the English text changed): revise the translation, drop the flag")
+        elif not entry.msgstr:
+            untranslated += 1
+            if strict:
+                found.append(f"{where}: untranslated: {entry.msgid[:60]!r}")
+        elif markup(entry.msgid) != markup(entry.msgstr):
+            lost = markup(entry.msgid) - markup(entry.msgstr)
+            extra = markup(entry.msgstr) - markup(entry.msgid)
+            found.append(f"{where}: roles or links differ from the English: missing {sorted(lost)}, "
+                         f"added {sorted(extra)}")
+    for entry in po.obsolete_entries():
+        found.append(f"{rel}:{entry.linenum}: obsolete entry (the English text is gone): delete it")
+    return found, untranslated, len([e for e in po if not e.obsolete])
+
+
+def check(strict: bool = False) -> int:
+    total = missing = 0
+    bad: list[str] = []
+    for path in catalogues():
+        found, untranslated, n = problems(path, strict)
+        bad += found
+        total += n
+        missing += untranslated
+        print(f"{path.relative_to(LOCALES)}: {n - untranslated}/{n} translated")
+    print(f"{total - missing} of {total} messages translated")
+    if bad:
+        print("\n".join(bad), file=sys.stderr)
+        return 1
+    return 0
+
+
+FR_TITLE = "La bataille de Kidal"
+FR_CAPTIONS = {"Chapters": "Chapitres", "The source article": "L'article source",
+               "Explore and reuse": "Explorer et réutiliser"}
+
+
+def french_config() -> tuple[Path, Path]:
+    """_config.fr.yml and _toc.fr.yml, generated from the English ones (never edited by hand):
+    the same book, in French, with its own execution cache."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = FR_TITLE
+    config["execute"]["cache"] = "_build/fr/.jupyter_cache"
+    config["html"]["extra_footer"] = ("Texte et données : CC BY 4.0. Code : MIT. Construit à partir du paquet "
+                                      "<code>data/</code> du dépôt ; chaque figure nomme ses sources.")
+    sphinx = config["sphinx"]["config"]
+    sphinx["language"] = LANG
+    sphinx["html_theme_options"]["search_bar_text"] = "Rechercher dans ce livre…"
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    for part in toc["parts"]:
+        part["caption"] = FR_CAPTIONS[part["caption"]]
+    header = "# Generated by tools/i18n.py from _config.yml and _toc.yml: do not edit.\n"
+    paths = ROOT / "_config.fr.yml", ROOT / "_toc.fr.yml"
+    for path, data in zip(paths, (config, toc)):
+        path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return paths
+
+
+def build() -> int:
+    """The French edition: a second strict build of the same notebooks, copied under fr/."""
+    import os
+    import shutil
+
+    editions = [x.strip() for x in os.environ.get("KIDAL_EDITIONS", "en,fr").split(",")]
+    if LANG not in editions:
+        print(f"i18n: KIDAL_EDITIONS={','.join(editions)}: no French edition built")
+        return 0
+    config, toc = french_config()
+    out = ROOT / "_build" / "fr"
+    env = {**os.environ, "KIDAL_BOOK_LANG": LANG}
+    result = subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
+                             "--config", str(config), "--toc", str(toc), "--path-output", str(out),
+                             "-W", "-n", "--keep-going"], cwd=ROOT, env=env)
+    if result.returncode:
+        return result.returncode
+    site = ROOT / "_build" / "html" / "fr"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(out / "_build" / "html", site)
+    print(f"i18n: French edition in {site.relative_to(ROOT)}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "pot":
+        return pot()
+    if command == "build":
+        return build()
+    if command == "check":
+        return check(strict="--strict" in argv)
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
