@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import i18n
+
 
 def plain(value):
     """A plain Python int, float or str (``{glue:text}`` formatting breaks on numpy scalars)."""
@@ -102,14 +104,14 @@ class Explorer(Table):
     def to_html(self) -> str:
         import html
 
-        controls = ['<label>Search <input type="search" class="kidal-explorer-search" '
-                    'placeholder="Type to filter rows"></label>']
+        controls = [f'<label>{i18n.t("Search", "Rechercher")} <input type="search" class="kidal-explorer-search" '
+                    f'placeholder="{i18n.t("Type to filter rows", "Tapez pour filtrer les lignes")}"></label>']
         for i, (col, label) in enumerate(self.filters.items()):
             values = [v for v in dict.fromkeys(str(v) for v in self.frame[col]) if v]
             options = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>'
                               for v in values)
             controls.append(f'<label>{html.escape(label)} <select data-filter="{i}">'
-                            f'<option value="">All</option>{options}</select></label>')
+                            f'<option value="">{i18n.t("All", "Tous")}</option>{options}</select></label>')
         return (f'<div class="kidal-explorer"><div class="kidal-explorer-controls">'
                 + "".join(controls)
                 + f'<output class="kidal-explorer-count" aria-live="polite">{len(self.frame)} rows</output>'
@@ -142,7 +144,7 @@ class KeyFigures:
                 f'<span class="kidal-key-number">{html.escape(text)}</span>'
                 f'{" " + html.escape(unit) if unit else ""}</span>'
                 f'<span class="kidal-key-label">{html.escape(label)}</span>'
-                f'<span class="kidal-key-sources">Sources: {sources}</span></div>')
+                f'<span class="kidal-key-sources">{i18n.t("Sources: ", "Sources : ")}{sources}</span></div>')
         return '<div class="kidal-key-figures">' + "".join(cards) + "</div>"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -189,8 +191,9 @@ class ChapterMap:
 
         body = "".join(f'<tr><th scope="row"><a href="{html.escape(stem)}.html">{html.escape(title)}</a></th>'
                        f"<td>{html.escape(text)}</td></tr>" for stem, title, text in self.rows)
-        table = ('<div class="kidal-table-wrap"><table class="kidal-table"><caption>The chapters</caption>'
-                 '<thead><tr><th scope="col">Chapter</th><th scope="col">What it covers</th></tr></thead>'
+        table = (f'<div class="kidal-table-wrap"><table class="kidal-table"><caption>{i18n.t("The chapters", "Les chapitres")}</caption>'
+                 f'<thead><tr><th scope="col">{i18n.t("Chapter", "Chapitre")}</th>'
+                 f'<th scope="col">{i18n.t("What it covers", "Ce qu’il couvre")}</th></tr></thead>'
                  f"<tbody>{body}</tbody></table></div>")
         return {"text/html": table, "text/plain": "\n".join(t for _, t, _ in self.rows)}
 

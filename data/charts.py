@@ -19,7 +19,7 @@ import json
 import re
 import textwrap
 
-from . import bib
+from . import bib, i18n
 
 # Okabe & Ito's colour-blind-safe palette (black dropped; it is the text colour).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -165,6 +165,8 @@ class Chart:
             else:
                 layout[key] = value
         layout.pop("template", None)
+        if i18n.lang() != "en":
+            layout["separators"] = i18n.plotly_separators()
         # The title's lines sit above whatever top margin the figure asked for (a legend on top).
         above = spec.get("layout", {}).get("margin", {}).get("t", house_layout(height)["margin"]["t"])
         title_px = TITLE_LINE_PX * len(title_lines(title)) + 16
@@ -191,7 +193,7 @@ class Chart:
         note = [html.escape(self.source_note)] if self.source_note else []
         if len(self.sources) <= FOLD_SOURCES:
             links = "; ".join([bib.link_html(k) for k in self.sources] + note)
-            return f'<span class="kidal-sources">Sources: {links}.</span>'
+            return f'<span class="kidal-sources">{i18n.t("Sources: ", "Sources : ")}{links}.</span>'
         publisher = bib.evidence().set_index("key")["publisher"]
         groups: dict[str, list[str]] = {}
         for key in self.sources:
@@ -199,8 +201,9 @@ class Chart:
         order = sorted(groups, key=lambda p: (-len(groups[p]), p))
         counts = ", ".join(f"{html.escape(p)} {len(groups[p])}" for p in order[:4])
         rest = len(order) - 4
-        summary = (f"{len(self.sources)} documents from {len(order)} publishers ({counts}"
-                   + (f" and {rest} more" if rest > 0 else "") + ")")
+        summary = (i18n.t(f"{len(self.sources)} documents from {len(order)} publishers ({counts}",
+                          f"{len(self.sources)} documents de {len(order)} éditeurs ({counts}")
+                   + (i18n.t(f" and {rest} more", f" et {rest} autres") if rest > 0 else "") + ")")
         labels = [bib.label(k) for k in self.sources]
         twice = {lab for lab in labels if labels.count(lab) > 1}
 
@@ -213,9 +216,9 @@ class Chart:
 
         items = "".join(f"<li><strong>{html.escape(p)}</strong>: {'; '.join(link(k) for k in groups[p])}</li>"
                         for p in order)
-        return (f'<span class="kidal-sources">Sources: {summary}'
+        return (f'<span class="kidal-sources">{i18n.t("Sources: ", "Sources : ")}{summary}'
                 + (f"; {'; '.join(note)}" if note else "") + ".</span>"
-                f'<details class="kidal-sources-list"><summary>List of sources</summary>'
+                f'<details class="kidal-sources-list"><summary>{i18n.t("List of sources", "Liste des sources")}</summary>'
                 f"<ul>{items}</ul></details>")
 
     def to_html(self) -> str:
@@ -227,7 +230,7 @@ class Chart:
             f'<script type="application/json" class="kidal-plotly-data" data-for="{self.id}">'
             f"{_json_for_html(self.spec)}</script>"
             f"<figcaption>{self._sources_html()}"
-            f'<details class="kidal-chart-description"><summary>Text description</summary>'
+            f'<details class="kidal-chart-description"><summary>{i18n.t("Text description", "Description textuelle")}</summary>'
             f'<p id="{desc_id}">{html.escape(self.description)}</p></details></figcaption>'
             f"</figure>"
         )
@@ -300,14 +303,15 @@ def event_timeline(events, *, title: str, intro: str, outro: str = "", height: i
         if part.empty:
             continue
         fig.add_trace(go.Scatter(
-            x=part["start_date"], y=[category] * len(part), mode="markers", name=category,
+            x=part["start_date"], y=[i18n.category(category)] * len(part), mode="markers", name=i18n.category(category),
             marker={"size": 12, "color": CATEGORY_COLOURS[category], "opacity": 0.8,
                     "line": {"width": 1, "color": "white"}},
             customdata=list(zip(part["start_date"].dt.strftime(date_format), part["title"],
                                 part["status"].astype(str))),
             hovertemplate="%{customdata[0]}: %{customdata[1]} (%{customdata[2]})<extra></extra>"))
     fig.update_layout(showlegend=False, xaxis={"title": "Date", "type": "date"},
-                      yaxis={"categoryorder": "array", "categoryarray": CATEGORY_ORDER[::-1]})
+                      yaxis={"categoryorder": "array",
+                             "categoryarray": [i18n.category(c) for c in CATEGORY_ORDER[::-1]]})
     counts = events["category"].value_counts()
     description = (intro + ": " + "; ".join(f"{c} {int(counts.get(c, 0))}" for c in CATEGORY_ORDER)
                    + "." + (f" {outro}" if outro else ""))
@@ -435,9 +439,10 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
     fig.update_layout(meta="network", annotations=annotations[current], margin={"t": 110},
                       xaxis={"visible": False, "range": [-1.9, 1.9]},
                       yaxis={"visible": False, "range": [-1.45, 1.35], "scaleanchor": "x"},
-                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "title": {"text": "Relation: "}},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "title": {"text": i18n.t("Relation: ", "Relation : ")}},
                       sliders=[{"active": current, "steps": steps, "y": -0.02, "len": 0.9, "x": 0.05,
-                                "currentvalue": {"prefix": "Alignments in force on ", "font": {"size": 14}}}])
+                                "currentvalue": {"prefix": i18n.t("Alignments in force on ", "Alignements en vigueur en "),
+                                                 "font": {"size": 14}}}])
     description = (f"A network of alignments between actors at {len(dates)} dates, shown one at a time with a "
                    "date slider (the latest first), the most connected actor in the centre and edges styled by "
                    "relation (alliance, partnership, reported contact, rupture). " + " — ".join(parts) + ".")
