@@ -7,6 +7,8 @@ estimate says so (``estimate_text``), so that no table shows one value silently.
 
 from __future__ import annotations
 
+from .i18n import MONTHS, date as fdate, lang, t
+
 # The measures of the forces of the offensive, in the order the table shows them. The 2021
 # figure is Wagner's planned deployment in all of Mali, shown because the source article's
 # figure for the column repeats it.
@@ -33,9 +35,56 @@ CASUALTY_UNITS = ("killed", "wounded", "injured")
 OFFENSIVE_ACTORS = {"csp", "cma", "mnla", "hcua", "wagner"}
 CHRONOLOGY_CATEGORIES = ("military", "UN", "humanitarian")
 
+# The French edition's words for the code's own vocabularies: sides, units, statuses, verdicts
+# (book/locales/fr/TERMINOLOGY.md). The English edition shows the keys themselves.
+SIDES_FR = {"Civilians": "Civils", "UN peacekeepers": "Casques bleus", "CSP": "CSP",
+            "Army and Wagner": "Armée et Wagner"}
+UNITS_FR = {"killed": "tués", "wounded": "blessés", "injured": "blessés", "vehicles": "véhicules",
+            "personnel": "personnes", "fighters": "combattants"}
+STATUSES_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué",
+               "disputed": "contesté"}
+VERDICTS_FR = {"corroborated": "corroborée", "refined": "précisée", "contradicted": "contredite",
+               "unverified": "non vérifiée", "not checkable": "invérifiable"}
 
-def _num(x) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{float(x):,}"
+
+def _fr(words: dict, value) -> str:
+    """``value`` in the edition's language, from the French words of ``words``."""
+    return words.get(value, value) if lang() == "fr" else value
+
+
+def side_text(side: str) -> str:
+    return _fr(SIDES_FR, side)
+
+
+def unit_text(unit: str) -> str:
+    return _fr(UNITS_FR, unit)
+
+
+def status_text(status: str) -> str:
+    return _fr(STATUSES_FR, status)
+
+
+def verdict_text(verdict: str) -> str:
+    return _fr(VERDICTS_FR, verdict)
+
+
+def day_month(when) -> str:
+    """A day and month without the year: 3 August / 3 août."""
+    return t(f"{when:%-d %B}", f"{when.day} {MONTHS['fr'][when.month - 1]}")
+
+
+def de(text: str) -> str:
+    """French "de" before ``text``, elided before a vowel: de juin, d'août."""
+    return ("d'" if text[:1].lower() in "aeiouyàâéèêîô" else "de ") + text
+
+
+def num(x) -> str:
+    """A number as the edition writes it: 1,000 and 2.5 / 1\u202f000 and 2,5."""
+    text = f"{int(x):,}" if float(x).is_integer() else f"{float(x):,}"
+    return text.replace(",", "\u202f").replace(".", ",") if lang() == "fr" else text
+
+
+_num = num
 
 
 def _given(x) -> bool:
@@ -48,11 +97,11 @@ def estimate_text(value, low=None, high=None) -> str:
     """An estimate as a source gave it: "12", "at least 12", "up to 10", "150 to 200"."""
     has_low, has_high = _given(low), _given(high)
     if has_low and has_high and low != high:
-        return f"{_num(low)} to {_num(high)}"
+        return t(f"{_num(low)} to {_num(high)}", f"{_num(low)} à {_num(high)}")
     if has_low and not has_high and low == value:
-        return f"at least {_num(value)}"
+        return t(f"at least {_num(value)}", f"au moins {_num(value)}")
     if has_high and not has_low and high == value:
-        return f"up to {_num(value)}"
+        return t(f"up to {_num(value)}", f"jusqu'à {_num(value)}")
     return _num(value)
 
 
@@ -67,7 +116,7 @@ def bounds(frame):
 
 def range_text(frame) -> str:
     lo, hi = bounds(frame)
-    return _num(lo) if lo == hi else f"{_num(lo)} to {_num(hi)}"
+    return _num(lo) if lo == hi else t(f"{_num(lo)} to {_num(hi)}", f"{_num(lo)} à {_num(hi)}")
 
 
 def date_text(when, precision="day") -> str:
@@ -79,9 +128,12 @@ def date_text(when, precision="day") -> str:
 
 
 def date_label(when, precision="day") -> str:
-    """A date for a reader, only as precise as its source: 2 Oct 2023, or Sep 2021 for a month."""
+    """A date for a reader, only as precise as its source: 2 Oct 2023, or Sep 2021 for a month
+    (in French: 2 octobre 2023, septembre 2021)."""
     if not _given(when):
         return ""
+    if lang() == "fr":
+        return fdate(when, str(precision) if str(precision) in ("day", "month") else "year")
     return {"day": f"{when:%-d %b %Y}", "month": f"{when:%b %Y}"}.get(str(precision), f"{when:%Y}")
 
 
@@ -92,7 +144,7 @@ def forces_table(figures):
     rows = figures[figures["quantity"].isin(FORCE_QUANTITIES)].copy()
     rows["order"] = rows["quantity"].map({q: i for i, q in enumerate(FORCE_QUANTITIES)})
     rows = rows.sort_values(["order", "as_of", "value"]).reset_index(drop=True)
-    rows["estimate"] = [estimate_text(r.value, r.low, r.high) + f" {r.unit}" for r in rows.itertuples()]
+    rows["estimate"] = [estimate_text(r.value, r.low, r.high) + f" {unit_text(r.unit)}" for r in rows.itertuples()]
     rows["date"] = [date_text(r.as_of, r.as_of_precision) for r in rows.itertuples()]
     return rows.drop(columns="order").pipe(pd.DataFrame)
 
@@ -119,14 +171,16 @@ def casualty_table(figures, events):
     rows["side"] = rows["quantity"].map(CASUALTY_SIDES)
     rows["range"] = rows.groupby("quantity")["quantity"].transform(
         lambda q: range_text(rows.loc[q.index]) if len(q) > 1 else "")
-    rows["estimate"] = [estimate_text(r.value, r.low, r.high) + f" {r.unit}" for r in rows.itertuples()]
-    rows["event"] = [f"{r.title} ({r.start_date:%-d %B %Y})" for r in rows.itertuples()]
+    rows["estimate"] = [estimate_text(r.value, r.low, r.high) + f" {unit_text(r.unit)}" for r in rows.itertuples()]
+    rows["event"] = [t(f"{r.title} ({r.start_date:%-d %B %Y})", f"{r.title} ({fdate(r.start_date)})")
+                     for r in rows.itertuples()]
     rows["date"] = [date_text(r.as_of, r.as_of_precision) for r in rows.itertuples()]
     tolls = events[events["event_id"].isin(list(EVENT_SIDES)) & events["killed_low"].notna()]
     extra = pd.DataFrame({
         "side": tolls["event_id"].map(EVENT_SIDES), "quantity": tolls["event_id"], "label": tolls["title"],
-        "event": [f"{r.title} ({r.start_date:%-d %B %Y})" for r in tolls.itertuples()],
-        "estimate": [estimate_text(r.killed_low, r.killed_low, r.killed_high) + " killed"
+        "event": [t(f"{r.title} ({r.start_date:%-d %B %Y})", f"{r.title} ({fdate(r.start_date)})")
+                  for r in tolls.itertuples()],
+        "estimate": [estimate_text(r.killed_low, r.killed_low, r.killed_high) + " " + unit_text("killed")
                      for r in tolls.itertuples()],
         "range": "", "given_by": tolls["casualties_reported_by"],
         "date": [date_text(r.start_date, r.date_precision) for r in tolls.itertuples()],
@@ -135,12 +189,16 @@ def casualty_table(figures, events):
     rows = pd.concat([rows, extra], ignore_index=True)
     empty = [s for s in SIDES if s not in set(rows["side"])]
     rows = pd.concat([rows, pd.DataFrame({
-        "side": empty, "label": "No toll given by any side or source", "estimate": "", "range": "",
+        "side": empty, "label": t("No toll given by any side or source",
+                                  "Aucun bilan donné, ni par une partie ni par une source"),
+        "estimate": "", "range": "",
         "event": "", "given_by": "", "date": "", "sources": [()] * len(empty)})], ignore_index=True)
     rows["order"] = rows["side"].map({s: i for i, s in enumerate(SIDES)})
-    rows["unit_order"] = rows["estimate"].str.contains("killed").map({True: 0, False: 1})
-    return rows.sort_values(["order", "unit_order", "start_date", "quantity", "value"],
+    rows["unit_order"] = rows["estimate"].str.contains(unit_text("killed")).map({True: 0, False: 1})
+    rows = rows.sort_values(["order", "unit_order", "start_date", "quantity", "value"],
                             na_position="last").reset_index(drop=True)
+    rows["side"] = rows["side"].map(side_text)
+    return rows
 
 
 def chronology(events):
@@ -164,10 +222,11 @@ def chronology(events):
                        | part["actor_ids"].apply(lambda a: bool(set(a) & OFFENSIVE_ACTORS))))
             | (~placed & part["actor_ids"].apply(lambda a: "minusma" in a)))
     part = part[keep].sort_values(["start_date", "event_id"]).reset_index(drop=True)
-    names = places["name"]
+    names = places[t("name", "name_fr")]
     part["where"] = [", ".join(names[p] for p in r.place_ids) for r in part.itertuples()]
     part["date"] = [date_text(r.start_date, r.date_precision)
-                    + (f" to {date_text(r.end_date, r.date_precision)}" if _given(r.end_date) else "")
+                    + (t(f" to {date_text(r.end_date, r.date_precision)}", f" au {date_text(r.end_date, r.date_precision)}")
+                       if _given(r.end_date) else "")
                     for r in part.itertuples()]
     part["status"] = part["status"].astype(str)
     part["category"] = part["category"].astype(str)

@@ -114,7 +114,7 @@ class Explorer(Table):
                             f'<option value="">{i18n.t("All", "Tous")}</option>{options}</select></label>')
         return (f'<div class="kidal-explorer"><div class="kidal-explorer-controls">'
                 + "".join(controls)
-                + f'<output class="kidal-explorer-count" aria-live="polite">{len(self.frame)} rows</output>'
+                + f'<output class="kidal-explorer-count" aria-live="polite">{i18n.t(f"{len(self.frame)} rows", f"{i18n.number(len(self.frame))} lignes")}</output>'
                 + "</div>" + super().to_html().replace("<table ", '<table data-sortable="1" ', 1)
                 + "</div>")
 

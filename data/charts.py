@@ -214,7 +214,8 @@ class Chart:
             short = title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + "…"
             return f"{bib.link_html(key)}, <cite>{html.escape(short)}</cite>"
 
-        items = "".join(f"<li><strong>{html.escape(p)}</strong>: {'; '.join(link(k) for k in groups[p])}</li>"
+        colon = i18n.t(": ", " : ")
+        items = "".join(f"<li><strong>{html.escape(p)}</strong>{colon}{'; '.join(link(k) for k in groups[p])}</li>"
                         for p in order)
         return (f'<span class="kidal-sources">{i18n.t("Sources: ", "Sources : ")}{summary}'
                 + (f"; {'; '.join(note)}" if note else "") + ".</span>"
@@ -306,18 +307,24 @@ def event_timeline(events, *, title: str, intro: str, outro: str = "", height: i
             x=part["start_date"], y=[i18n.category(category)] * len(part), mode="markers", name=i18n.category(category),
             marker={"size": 12, "color": CATEGORY_COLOURS[category], "opacity": 0.8,
                     "line": {"width": 1, "color": "white"}},
-            customdata=list(zip(part["start_date"].dt.strftime(date_format), part["title"],
-                                part["status"].astype(str))),
+            customdata=list(zip(part["start_date"].dt.strftime(date_format) if i18n.lang() == "en"
+                                else [i18n.date(d) for d in part["start_date"]], part["title"],
+                                part["status"].astype(str) if i18n.lang() == "en"
+                                else [STATUS_FR[x] for x in part["status"].astype(str)])),
             hovertemplate="%{customdata[0]}: %{customdata[1]} (%{customdata[2]})<extra></extra>"))
     fig.update_layout(showlegend=False, xaxis={"title": "Date", "type": "date"},
                       yaxis={"categoryorder": "array",
                              "categoryarray": [i18n.category(c) for c in CATEGORY_ORDER[::-1]]})
     counts = events["category"].value_counts()
-    description = (intro + ": " + "; ".join(f"{c} {int(counts.get(c, 0))}" for c in CATEGORY_ORDER)
+    description = (intro + i18n.t(": ", " : ")
+                   + i18n.t("; ", " ; ").join(f"{i18n.category(c)} {int(counts.get(c, 0))}" for c in CATEGORY_ORDER)
                    + "." + (f" {outro}" if outro else ""))
     return chart(fig, title=title, sources=bib.split_keys(events["sources"]), height=height,
                  description=description)
 
+
+RELATIONS_FR = {"alliance": "alliance", "partnership": "partenariat", "contact": "contact", "rupture": "rupture"}
+STATUS_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué", "disputed": "contesté"}
 
 # Edge styles of the alignment network, one per relation of data/alignments.csv.
 RELATION_STYLES = {
@@ -333,7 +340,16 @@ def actor_label(actors, actor_id: str) -> str:
     actors table, indexed by ``actor_id`` or not."""
     row = (actors.set_index("actor_id") if "actor_id" in actors.columns else actors).loc[actor_id]
     acronym = row.get("acronym")
-    return acronym if isinstance(acronym, str) and acronym else row["name"]
+    if isinstance(acronym, str) and acronym:
+        return acronym           # the acronyms the French press uses too (JNIM, CMA, FAMa...)
+    name_fr = row.get("name_fr")
+    if i18n.lang() == "fr" and isinstance(name_fr, str) and name_fr:
+        return FR_SHORT_NAMES.get(actor_id, name_fr)
+    return row["name"]
+
+
+# French names too long for a chart label, shortened as the French text shortens them.
+FR_SHORT_NAMES = {"plateforme": "Plateforme"}
 
 
 def alignments_at(alignments, when):
@@ -399,7 +415,7 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
     fig, parts, owner, annotations = go.Figure(), [], [], []
     for k, when in enumerate(dates):
         live = alignments_at(alignments, when)
-        label = f"{when:%-d %B %Y}"
+        label = i18n.t(f"{when:%-d %B %Y}", i18n.date(when))
         pos = _star_layout(live)
         shown = set()
         for r in live.itertuples():
@@ -408,9 +424,13 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
             fig.add_trace(go.Scatter(
                 x=[xa, (xa + xb) / 2, xb], y=[ya, (ya + yb) / 2, yb], mode="lines",
                 line={"color": style["color"], "width": style["width"], "dash": style["dash"]},
-                name=r.relation, legendgroup=r.relation, showlegend=r.relation not in shown,
-                hovertemplate=(f"{short[r.actor_a]} and {short[r.actor_b]}: "
-                               f"{r.relation} since {r.start_date:%b %Y} ({r.status})<extra>{label}</extra>")))
+                name=i18n.t(r.relation, RELATIONS_FR[r.relation]), legendgroup=r.relation,
+                showlegend=r.relation not in shown,
+                hovertemplate=i18n.t(f"{short[r.actor_a]} and {short[r.actor_b]}: "
+                                     f"{r.relation} since {r.start_date:%b %Y} ({r.status})<extra>{label}</extra>",
+                                     f"{short[r.actor_a]} et {short[r.actor_b]} : "
+                                     f"{RELATIONS_FR[r.relation]} depuis {i18n.date(r.start_date, 'month')} "
+                                     f"({STATUS_FR[r.status]})<extra>{label}</extra>")))
             owner.append(k)
             shown.add(r.relation)
         nodes = list(pos)
@@ -427,13 +447,14 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
              "xshift": 0 if abs(x) < 0.3 else (8 if x > 0 else -8), "yshift": -8 if y <= 0 else 6,
              "font": {"size": 13}}
             for a, (x, y) in pos.items()])
-        parts.append(f"{label}: " + ("; ".join(
-            f"{short[r.actor_a]}–{short[r.actor_b]} {r.relation} ({r.status})"
-            for r in live.itertuples()) or "no alignment in the data"))
+        parts.append(i18n.t(f"{label}: ", f"{label} : ") + ("; ".join(
+            i18n.t(f"{short[r.actor_a]}–{short[r.actor_b]} {r.relation} ({r.status})",
+                   f"{short[r.actor_a]}–{short[r.actor_b]} {RELATIONS_FR[r.relation]} ({STATUS_FR[r.status]})")
+            for r in live.itertuples()) or i18n.t("no alignment in the data", "aucun alignement dans les données")))
     current = len(dates) - 1
     for trace, k in zip(fig.data, owner):
         trace.visible = k == current
-    steps = [{"label": f"{when:%b %Y}", "method": "update",
+    steps = [{"label": i18n.t(f"{when:%b %Y}", i18n.date(when, "month")), "method": "update",
               "args": [{"visible": [o == k for o in owner]}, {"annotations": annotations[k]}]}
              for k, when in enumerate(dates)]
     fig.update_layout(meta="network", annotations=annotations[current], margin={"t": 110},
@@ -443,9 +464,13 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
                       sliders=[{"active": current, "steps": steps, "y": -0.02, "len": 0.9, "x": 0.05,
                                 "currentvalue": {"prefix": i18n.t("Alignments in force on ", "Alignements en vigueur en "),
                                                  "font": {"size": 14}}}])
-    description = (f"A network of alignments between actors at {len(dates)} dates, shown one at a time with a "
-                   "date slider (the latest first), the most connected actor in the centre and edges styled by "
-                   "relation (alliance, partnership, reported contact, rupture). " + " — ".join(parts) + ".")
+    description = i18n.t(
+        f"A network of alignments between actors at {len(dates)} dates, shown one at a time with a "
+        "date slider (the latest first), the most connected actor in the centre and edges styled by "
+        "relation (alliance, partnership, reported contact, rupture). ",
+        f"Un réseau des alignements entre acteurs à {len(dates)} dates, montrées une à une avec un curseur "
+        "de dates (la plus récente d'abord), l'acteur le plus relié au centre et des liens stylés selon la "
+        "relation (alliance, partenariat, contact rapporté, rupture). ") + " — ".join(parts) + "."
     return chart(fig, title=title, sources=bib.split_keys(alignments["sources"]), height=height,
                  description=description)
 
@@ -457,6 +482,12 @@ EVIDENCE_COLOURS = {"primary or expert": COLOURS["international"],
                     "aggregator or syndicated copy": COLOURS["rebels"]}
 
 
+EVIDENCE_FR = {"primary or expert": "source primaire ou expertise",
+               "newsroom or wire agency": "rédaction ou agence de presse",
+               "state-controlled media": "média contrôlé par l'État",
+               "aggregator or syndicated copy": "agrégateur ou reprise de dépêche"}
+
+
 def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int = 400) -> Chart:
     """Where each chapter's citations come from: one stacked bar per chapter (and the whole book),
     split by evidence class. Bars are drawn as thick scatter lines (the site's plotly bundle has
@@ -465,7 +496,7 @@ def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int =
     import plotly.graph_objects as go
 
     rows = [(label, citations[citations["chapter"] == stem]) for stem, label in chapter_titles.items()]
-    rows.append(("All chapters", citations))
+    rows.append((i18n.t("All chapters", "Tous les chapitres"), citations))
     labels = [label for label, _ in rows][::-1]
     fig = go.Figure()
     described = []
@@ -478,21 +509,26 @@ def evidence_chart(citations, chapter_titles: dict, *, title: str, height: int =
             if n:
                 x0 = starts[label]
                 fig.add_trace(go.Scatter(
-                    x=[x0, x0 + share], y=[label, label], mode="lines", name=klass,
+                    x=[x0, x0 + share], y=[label, label], mode="lines", name=i18n.t(klass, EVIDENCE_FR[klass]),
                     legendgroup=klass, showlegend=first,
                     line={"color": colour, "width": 22},
-                    hovertemplate=f"{label}: {n} of {len(part)} citations ({share:.0f}%), {klass}"
-                                  "<extra></extra>"))
+                    hovertemplate=i18n.t(f"{label}: {n} of {len(part)} citations ({share:.0f}%), {klass}",
+                                         f"{label} : {n} citations sur {len(part)} ({share:.0f} %), "
+                                         f"{EVIDENCE_FR[klass]}") + "<extra></extra>"))
                 first = False
                 starts[label] += share
         whole = citations["evidence"] == klass
-        described.append(f"{klass} {100 * whole.mean():.0f}%")
+        described.append(i18n.t(f"{klass} {100 * whole.mean():.0f}%",
+                                f"{EVIDENCE_FR[klass]} {100 * whole.mean():.0f} %"))
     fig.update_layout(
-        xaxis={"title": "Share of citations", "range": [0, 100], "ticksuffix": "%"},
+        xaxis={"title": i18n.t("Share of citations", "Part des citations"), "range": [0, 100], "ticksuffix": "%"},
         yaxis={"categoryorder": "array", "categoryarray": labels, "title": ""},
         legend={"traceorder": "normal"})
-    description = ("One bar per chapter and one for all chapters together, split by the kind of "
-                   f"publisher cited. All chapters, {len(citations)} citations: "
-                   + ", ".join(described) + ".")
+    description = i18n.t("One bar per chapter and one for all chapters together, split by the kind of "
+                         f"publisher cited. All chapters, {len(citations)} citations: ",
+                         "Une barre par chapitre et une pour l'ensemble des chapitres, réparties selon le type "
+                         f"d'éditeur cité. Tous les chapitres, {i18n.number(len(citations))} citations : "
+                         ) + ", ".join(described) + "."
     return chart(fig, title=title, sources=(), height=height, description=description,
-                 source_note="the book's own citations, classified by data/publishers.csv")
+                 source_note=i18n.t("the book's own citations, classified by data/publishers.csv",
+                                    "les citations du livre, classées selon data/publishers.csv"))

@@ -10,6 +10,9 @@ accusers (the CSP, which accused the army at Ersane and Tinzaouaten).
 
 from __future__ import annotations
 
+from .i18n import date as fdate
+from .i18n import number, t
+
 # The events of harm to civilians the chapter's table and chart show, in no particular order; the
 # parties their sources accuse are the events' ``accused_ids`` (empty: no identified party).
 ABUSES = (
@@ -52,6 +55,30 @@ PARTIES = {
     "Not attributed": set(),
 }
 
+# The French edition's names for the party and series labels of this module; the English labels
+# stay the keys the chapter's code selects and colours by (``label`` gives the edition's name).
+LABELS_FR = {
+    "Army, with Wagner where reported": "Armée, avec Wagner selon les sources",
+    "JNIM": "JNIM",
+    "Islamic State": "État islamique",
+    "Rebels (CSP, FLA)": "Rebelles (CSP, FLA)",
+    "Not attributed": "Non attribué",
+    "JNIM and Islamic State": "JNIM et État islamique",
+    "Hodh Chargui region only": "Région du Hodh ech Chargui uniquement",
+    "Whole country": "Ensemble du pays",
+    "Mbera camp": "Camp de Mbera",
+    "During the year": "Au cours de l'année",
+    "Since 1 January 2024": "Depuis le 1er janvier 2024",
+    "Since late October 2025": "Depuis fin octobre 2025",
+    "All of Mali": "Ensemble du Mali",
+    "Kidal region": "Région de Kidal",
+}
+# Event statuses (data/datapackage.json) as the French edition names them (TERMINOLOGY.md).
+STATUS_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué", "disputed": "contesté"}
+# TERMINOLOGY.md: the French edition calls JNIM "le JNIM" (the prose gives GSIM once), so its label
+# keeps the English acronym rather than ``acronym_fr``.
+KEEP_ACRONYM = {"jnim"}
+
 # Human Rights Watch's counts of civilians killed over several months, by the party each accuses.
 HRW_COUNTS = {
     "civilians_killed_jnim_hrw_2023": "JNIM",
@@ -69,8 +96,26 @@ DISPLACED = ("mali_idps", "kidal_idps")
 
 
 def _and(labels) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return " and ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    """ "A", "A and B", "A, B and C" ("A et B" in French)."""
+    and_ = t(" and ", " et ")
+    return and_.join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + and_ + labels[-1]
+
+
+def label(name: str) -> str:
+    """A party or series label of this module (``PARTIES``, ``HRW_COUNTS``, ``displacement``'s
+    ``series``) in the edition's language."""
+    return t(name, LABELS_FR[name])
+
+
+def edition_label(actors, actor_id: str) -> str:
+    """:func:`data.charts.actor_label` in the edition's language: in French the actor's
+    ``acronym_fr``, else its ``name_fr`` (the English label where the data give no French)."""
+    from .charts import actor_label
+
+    row = (actors.set_index("actor_id") if "actor_id" in actors.columns else actors).loc[actor_id]
+    french = [row.get("acronym_fr"), row.get("name_fr")] if actor_id not in KEEP_ACRONYM else []
+    return t(actor_label(actors, actor_id),
+             next((x for x in french if isinstance(x, str) and x), actor_label(actors, actor_id)))
 
 
 def party_of(accused) -> str:
@@ -82,49 +127,57 @@ def party_of(accused) -> str:
 
 
 def date_text(when, precision: str) -> str:
-    """A date only as precise as its source: 7 Sep 2023, Apr 2025 or 2023."""
+    """A date only as precise as its source: 7 Sep 2023, Apr 2025 or 2023 (7 septembre 2023,
+    avril 2025 or 2023 in French)."""
     if precision == "year":
         return f"{when:%Y}"
     if precision == "month":
-        return f"{when:%b %Y}"
-    return f"{when:%-d %b %Y}"
+        return t(f"{when:%b %Y}", fdate(when, "month"))
+    return t(f"{when:%-d %b %Y}", fdate(when, "day"))
 
 
 def bound_text(value, low, high, fmt="{:,.0f}") -> str:
-    """A figure with its bounds as the source gave them: "at least 160", "up to 40", "12"."""
+    """A figure with its bounds as the source gave them: "at least 160", "up to 40", "12" ("au moins
+    160", "jusqu'à 40" in French, whose numbers take French separators with the default ``fmt``)."""
     import pandas as pd
 
+    def text(x):
+        return t(fmt.format(x), number(x) if fmt == "{:,.0f}" else fmt.format(x))
+
     if pd.notna(low) and low == value and pd.isna(high):
-        return "at least " + fmt.format(value)
+        return t("at least ", "au moins ") + text(value)
     if pd.notna(high) and high == value and pd.isna(low):
-        return "up to " + fmt.format(value)
+        return t("up to ", "jusqu'à ") + text(value)
     if pd.notna(low) and pd.notna(high) and low != high:
-        return fmt.format(low) + "–" + fmt.format(high)
-    return fmt.format(value)
+        return text(low) + "–" + text(high)
+    return text(value)
 
 
 def toll_text(low, high) -> str:
-    """An event's toll range: "14", "6–20", "at least 25", "up to 65", or empty."""
+    """An event's toll range: "14", "6–20", "at least 25", "up to 65", or empty ("au moins 25",
+    "jusqu'à 65" in French)."""
     import pandas as pd
 
     if pd.isna(low) and pd.isna(high):
         return ""
     if pd.isna(high):
-        return f"at least {low:,.0f}"
+        return t(f"at least {low:,.0f}", f"au moins {number(low)}")
     if pd.isna(low):
-        return f"up to {high:,.0f}"
-    return f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
+        return t(f"up to {high:,.0f}", f"jusqu'à {number(high)}")
+    return (t(f"{low:,.0f}", number(low)) if low == high
+            else t(f"{low:,.0f}–{high:,.0f}", f"{number(low)}–{number(high)}"))
 
 
 def abuses(events, figures, actors, places):
     """The events of ``ABUSES`` with the columns of the chapter's table: the accused party, the
     date and places as text, the toll range and who gave it (the event's ``casualties_reported_by``,
     else its figures with who gave each, else the actors that documented it or the author of its
-    first source)."""
+    first source). Its texts are in the edition's language; ``party`` keeps the English label of
+    ``PARTIES`` (a key: :func:`label` names it)."""
     from . import bib
-    from .charts import actor_label
 
     kinds, names = actors.set_index("actor_id")["kind"], actors.set_index("actor_id")["name"]
+    names_fr = actors.set_index("actor_id")["name_fr"]
     authors = {k: v.get("author", "") for k, v in bib.entries().items()}
     rows = events[events["event_id"].isin(ABUSES)].sort_values("start_date").copy()
     missing = set(ABUSES) - set(rows["event_id"])
@@ -139,29 +192,33 @@ def abuses(events, figures, actors, places):
         own = counted[counted["event_id"] == r.event_id]
         if len(own):
             return _and(list(dict.fromkeys(own["given_by"])))
-        watchers = [names[a] for a in r.actor_ids if kinds.get(a) in ("non-governmental organisation", "UN body")]
+        watchers = [t(names[a], names_fr[a] if isinstance(names_fr[a], str) and names_fr[a] else names[a])
+                    for a in r.actor_ids if kinds.get(a) in ("non-governmental organisation", "UN body")]
         return ", ".join(watchers) or authors.get(r.sources[0], "")
 
     rows["accused"] = rows["accused_ids"].map(tuple)
     rows["party"] = rows["accused"].map(party_of)
     rows["accused_text"] = rows["accused"].map(
-        lambda ids: _and([actor_label(actors, a) for a in ids]) if ids else "Not attributed")
+        lambda ids: _and([edition_label(actors, a) for a in ids]) if ids else label("Not attributed"))
     rows["date_text"] = [date_text(d, p) for d, p in zip(rows["start_date"], rows["date_precision"])]
     rows["place_text"] = rows["place_ids"].map(
-        lambda ids: ", ".join(places.loc[p, "name"] for p in ids) if ids else "Mali (several places)")
-    rows["toll"] = [toll_text(lo, hi) or "; ".join(
-        f"{f.label}: {bound_text(f.value, f.low, f.high)}" for f in counted[counted["event_id"] == r.event_id].itertuples())
+        lambda ids: ", ".join(t(places.loc[p, "name"], places.loc[p, "name_fr"]) for p in ids) if ids
+        else t("Mali (several places)", "Mali (plusieurs lieux)"))
+    rows["toll"] = [toll_text(lo, hi) or t("; ", "\u00a0; ").join(
+        t(f"{f.label}: ", f"{f.label}\u00a0: ") + bound_text(f.value, f.low, f.high)
+        for f in counted[counted["event_id"] == r.event_id].itertuples())
         for r, lo, hi in zip(rows.itertuples(), rows["killed_low"], rows["killed_high"])]
-    rows["toll"] = rows["toll"].replace("", "No toll given")
+    rows["toll"] = rows["toll"].replace("", t("No toll given", "Aucun bilan donné"))
     rows["documented_by"] = [documented_by(r) for r in rows.itertuples()]
-    rows["status"] = rows["status"].astype(str)
+    rows["status"] = rows["status"].astype(str).map(lambda s: t(s, STATUS_FR.get(s, s)))
     return rows.reset_index(drop=True)
 
 
 def displacement(figures):
     """The rows of the displacement chart, with a ``series`` label: refugees in Mauritania (country
     totals and Hodh Chargui estimates apart), Mbera camp, arrivals in Mauritania, and the displaced
-    registered inside Mali and in the Kidal region."""
+    registered inside Mali and in the Kidal region. ``series`` keeps the English label (a key:
+    :func:`label` names it); ``bound`` is in the edition's language."""
     wanted = (REFUGEES, CAMP, *ARRIVALS, *DISPLACED)
     rows = figures[figures["quantity"].isin(wanted)].sort_values("as_of").copy()
     hodh = rows["label"].str.contains("Hodh Chargui")

@@ -48,8 +48,9 @@ def date(when, precision: str = "day") -> str:
     if precision == "year":
         return f"{when.year}"
     if precision == "month":
-        return f"{month} {when.year}" if lang() == "fr" else f"{month} {when.year}"
-    return f"{when.day} {month} {when.year}"
+        return f"{month} {when.year}"
+    day = "1er" if lang() == "fr" and when.day == 1 else when.day
+    return f"{day} {month} {when.year}"
 
 
 def category(name: str) -> str:

@@ -8,15 +8,29 @@ import json
 import re
 from pathlib import Path
 
+from .i18n import MONTHS, lang, t
+from .i18n import date as fdate
+
 # strftime formats by precision: short for lists of events, long for prose and tables
 SHORT = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 LONG = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
 NO_EVENT = "none in the book's data"
+NO_EVENT_FR = "aucun événement dans les données du livre"
 
 
 def as_precise(date, precision, formats=SHORT) -> str:
-    """``date`` (a Timestamp) written no more precisely than ``precision`` (day, month, year)."""
-    return date.strftime(formats[str(precision)])
+    """``date`` (a Timestamp) written no more precisely than ``precision`` (day, month, year); in
+    the French edition, 14 novembre 2023 (``formats`` is the English edition's)."""
+    return t(date.strftime(formats[str(precision)]), fdate(date, str(precision)))
+
+
+def months(text: str) -> str:
+    """A date the data write out in English (``16-17 February 2024``), its months named in the
+    edition's language."""
+    if lang() == "en":
+        return text
+    names = dict(zip(MONTHS["en"], MONTHS[lang()]))
+    return re.sub(r"\b(" + "|".join(names) + r")\b", lambda m: names[m.group(1)], text)
 
 
 def reading_date(text: str) -> str:
@@ -30,9 +44,9 @@ def reading_date(text: str) -> str:
 def event_labels(ids, events) -> str:
     """The titles and dates of the events ``ids`` (rows of ``data.events()``), in date order."""
     if not ids:
-        return NO_EVENT
+        return t(NO_EVENT, NO_EVENT_FR)
     rows = events.set_index("event_id").loc[list(ids)].sort_values("start_date")
-    return "; ".join(f"{r.title} ({as_precise(r.start_date, r.date_precision)})" for r in rows.itertuples())
+    return t("; ", "\u00a0; ").join(f"{r.title} ({as_precise(r.start_date, r.date_precision)})" for r in rows.itertuples())
 
 
 def who(institution: str, author) -> str:
@@ -42,7 +56,7 @@ def who(institution: str, author) -> str:
     bare = re.sub(r"\s*\((?:quoted|unsigned)\)$|\s+members$", "", author)
     if bare.lower() in institution.lower() or institution.lower() in bare.lower():
         return institution
-    return f"{institution}: {author.replace(';', ', ')}"
+    return t(f"{institution}: {author.replace(';', ', ')}", f"{institution}\u00a0: {author.replace(';', ', ')}")
 
 
 def readings_table(readings, events):

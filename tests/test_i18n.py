@@ -78,9 +78,14 @@ def test_every_page_has_its_french_page_and_the_switch_works_both_ways(strict_bu
 
 
 def _numbers(text: str) -> Counter:
-    """The glued values of a page, separators removed (1,195 and 1 195 are the same number)."""
+    """The numbers in a page's glued values, separators removed (1,195 and 1 195 are the same
+    number; glued words such as month names differ by edition and are left out)."""
     values = [html.unescape(re.sub(r"<[^>]+>", "", v)) for v in PASTED.findall(text)]
-    return Counter(re.sub(r"[\s\u202f\u00a0,.]", "", v) for v in values)
+    found = Counter()
+    for v in values:
+        for number in re.findall(r"\d(?:[\d\u202f\u00a0,.]*\d)?", v):
+            found[re.sub(r"[\u202f\u00a0,.]", "", number)] += 1
+    return found
 
 
 def test_every_glued_number_is_the_same_in_both_editions(strict_build):
@@ -105,3 +110,39 @@ def test_french_search_uses_the_french_stemmer(strict_build):
     assert "FrenchStemmer" in language_data or "french" in language_data.lower()
     index = (strict_build / "fr" / "searchindex.js").read_text(encoding="utf-8")
     assert "bataill" in index      # French words, stemmed, are in the French index
+
+
+ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|in|by|from|with|to|events?|people|killed|since|who|which|"
+                           r"were|was|is|are|has|have|than|each|per|share|chapters?)\b",
+                           re.I)
+CHART_DATA = re.compile(r'<script type="application/json" class="kidal-plotly-data"[^>]*>(.*?)</script>', re.S)
+
+
+def _code_strings(text: str) -> list[str]:
+    """What the notebooks' code writes on a page: chart titles and axis titles, table captions and
+    column headers."""
+    import json
+
+    found = []
+    for raw in CHART_DATA.findall(text):
+        layout = json.loads(raw)["layout"]
+        found.append(re.sub(r"<[^>]+>", " ", layout.get("title", {}).get("text", "")))
+        for axis in ("xaxis", "yaxis"):
+            title = layout.get(axis, {}).get("title", "")
+            found.append(title.get("text", "") if isinstance(title, dict) else title)
+    found += re.findall(r"<caption>(.*?)</caption>", text, re.S)
+    found += re.findall(r'<th scope="col">(.*?)</th>', text, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", " ", s)).strip() for s in found if s]
+
+
+def test_charts_and_tables_of_the_french_edition_are_in_french(strict_build):
+    """A chart title, an axis title, a table caption or a column header that the French edition
+    shows exactly as the English one, with English words in it, was left untranslated."""
+    problems = []
+    for page in _pages(strict_build):
+        fr = strict_build / "fr" / "book" / page.name
+        english = set(_code_strings(page.read_text(encoding="utf-8")))
+        for text in _code_strings(fr.read_text(encoding="utf-8")):
+            if text in english and ENGLISH_WORDS.search(text):
+                problems.append(f"{page.name}: {text[:90]!r}")
+    assert not problems, f"{len(problems)} strings left in English:\n" + "\n".join(problems[:40])

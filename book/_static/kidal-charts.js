@@ -21,6 +21,22 @@
     return plotly;
   }
   var config = { responsive: true, displaylogo: false, displayModeBar: false };
+  // The French edition's pages (lang="fr") draw dates and numbers the French way: plotly's
+  // locale mechanism, with the month and day names written here (no locale file to fetch).
+  var FRENCH = {
+    moduleType: "locale", name: "fr", dictionary: {},
+    format: {
+      days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+      shortDays: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+      months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre"],
+      shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
+                    "sept.", "oct.", "nov.", "déc."],
+      date: "%d/%m/%Y", decimal: ",", thousands: "\u202f"
+    }
+  };
+  var french = document.documentElement.lang === "fr";
+  if (french) config.locale = "fr";
 
   function dark() {
     return document.documentElement.dataset.theme === "dark";
@@ -40,6 +56,7 @@
     var holder = document.querySelector('script.kidal-plotly-data[data-for="' + div.id + '"]');
     var spec = JSON.parse(holder.textContent);
     loadPlotly().then(function (Plotly) {
+      if (french && !Plotly.__kidalFrench) { Plotly.register(FRENCH); Plotly.__kidalFrench = true; }
       return Plotly.newPlot(div, spec.data, spec.layout, config);
     }).then(function () {
       return window.Plotly.relayout(div, themed(spec.layout));

@@ -24,7 +24,10 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = shown + " of " + rows.length + " rows";
+      // the page's language picks the words: "12 of 44 rows" / "12 lignes sur 44"
+      count.textContent = document.documentElement.lang === "fr"
+        ? shown + " ligne" + (shown > 1 ? "s" : "") + " sur " + rows.length
+        : shown + " of " + rows.length + " rows";
     }
     search.addEventListener("input", apply);
     selects.forEach(function (s) { s.addEventListener("change", apply); });
