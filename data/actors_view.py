@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import bib
+from . import bib, i18n
 from .charts import COLOURS, PALETTE, RELATION_STYLES, actor_label
 from .i18n import date as fdate
 from .i18n import number, t
@@ -37,7 +37,6 @@ RELATION_WORDS_FR = {"alliance": "alliance", "partnership": "partenariat", "cont
 # French edition: the words of the data's categories (book/locales/fr/TERMINOLOGY.md), the gender of
 # each relation (a status agrees with it), and the article each actor's French name takes, read
 # from the head noun of that name.
-STATUS_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué", "disputed": "contesté"}
 FEMININE_RELATIONS = {"alliance", "rupture"}
 COMMUNITY_KINDS_FR = {"Tuareg confederation": "confédération touarègue", "Tuareg group": "groupe touareg",
                       "Arab group": "groupe arabe", "other": "autre"}
@@ -47,33 +46,22 @@ HEAD_NOUN_ARTICLES = {"autorités": "les", "forces": "les", "mouvements": "les",
                       "secrétaire": "le", "coordination": "la", "plateforme": "la", "katiba": "la",
                       "mission": "la", "opération": "la", "communauté": "la", "alliance": "la",
                       "union": "la", "cour": "la", "solidarité": "la"}
-# Short French forms where the book's terminology and French prose keep another form than the data's
-# French fields: "le JNIM" (not GSIM), "la Plateforme" (its full name adds a date).
-FR_SHORT = {"jnim": "JNIM", "plateforme": "Plateforme"}
 
 
 def status_fr(status, feminine: bool = False) -> str:
     """A status (confirmed, reported, claimed, disputed) in French, agreeing with its noun."""
-    word = STATUS_FR.get(str(status), str(status))
+    word = i18n.STATUS_FR.get(str(status), str(status))
     return word + "e" if feminine and word != str(status) else word
 
 
 def label_fr(actors, actor_id: str) -> str:
-    """An actor's short French label: its French acronym or French name (the book's short form
-    where its terminology keeps one), else the English label."""
-    if actor_id in FR_SHORT:
-        return FR_SHORT[actor_id]
-    row = (actors.set_index("actor_id") if "actor_id" in actors.columns else actors).loc[actor_id]
-    for field in ("acronym_fr", "name_fr"):
-        value = row.get(field)
-        if isinstance(value, str) and value:
-            return value
-    return actor_label(actors, actor_id)
+    """An actor's short French label (:func:`data.charts.actor_label` in French)."""
+    return actor_label(actors, actor_id, lang="fr")
 
 
 def label_of(actors, actor_id: str) -> str:
     """:func:`data.charts.actor_label` in the edition's language."""
-    return t(actor_label(actors, actor_id), label_fr(actors, actor_id))
+    return actor_label(actors, actor_id)
 
 
 def article_fr(actors, actor_id: str) -> str:

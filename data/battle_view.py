@@ -7,6 +7,7 @@ estimate says so (``estimate_text``), so that no table shows one value silently.
 
 from __future__ import annotations
 
+from . import i18n
 from .i18n import MONTHS, date as fdate, lang, t
 
 # The measures of the forces of the offensive, in the order the table shows them. The 2021
@@ -41,10 +42,6 @@ SIDES_FR = {"Civilians": "Civils", "UN peacekeepers": "Casques bleus", "CSP": "C
             "Army and Wagner": "Armée et Wagner"}
 UNITS_FR = {"killed": "tués", "wounded": "blessés", "injured": "blessés", "vehicles": "véhicules",
             "personnel": "personnes", "fighters": "combattants"}
-STATUSES_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué",
-               "disputed": "contesté"}
-VERDICTS_FR = {"corroborated": "corroborée", "refined": "précisée", "contradicted": "contredite",
-               "unverified": "non vérifiée", "not checkable": "invérifiable"}
 
 
 def _fr(words: dict, value) -> str:
@@ -61,11 +58,11 @@ def unit_text(unit: str) -> str:
 
 
 def status_text(status: str) -> str:
-    return _fr(STATUSES_FR, status)
+    return i18n.status(status)
 
 
 def verdict_text(verdict: str) -> str:
-    return _fr(VERDICTS_FR, verdict)
+    return i18n.verdict(verdict)
 
 
 def day_month(when) -> str:

@@ -310,7 +310,7 @@ def event_timeline(events, *, title: str, intro: str, outro: str = "", height: i
             customdata=list(zip(part["start_date"].dt.strftime(date_format) if i18n.lang() == "en"
                                 else [i18n.date(d) for d in part["start_date"]], part["title"],
                                 part["status"].astype(str) if i18n.lang() == "en"
-                                else [STATUS_FR[x] for x in part["status"].astype(str)])),
+                                else [i18n.STATUS_FR[x] for x in part["status"].astype(str)])),
             hovertemplate="%{customdata[0]}: %{customdata[1]} (%{customdata[2]})<extra></extra>"))
     fig.update_layout(showlegend=False, xaxis={"title": "Date", "type": "date"},
                       yaxis={"categoryorder": "array",
@@ -324,7 +324,6 @@ def event_timeline(events, *, title: str, intro: str, outro: str = "", height: i
 
 
 RELATIONS_FR = {"alliance": "alliance", "partnership": "partenariat", "contact": "contact", "rupture": "rupture"}
-STATUS_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué", "disputed": "contesté"}
 
 # Edge styles of the alignment network, one per relation of data/alignments.csv.
 RELATION_STYLES = {
@@ -335,21 +334,25 @@ RELATION_STYLES = {
 }
 
 
-def actor_label(actors, actor_id: str) -> str:
-    """The short label of an actor: its acronym if it has one, else its name. ``actors`` is the
-    actors table, indexed by ``actor_id`` or not."""
+# Where the French edition keeps another short form than the data's French fields
+# (book/locales/fr/TERMINOLOGY.md): "le JNIM" (not GSIM), "la Plateforme" (its full name adds a date).
+FR_SHORT_NAMES = {"jnim": "JNIM", "plateforme": "Plateforme"}
+
+
+def actor_label(actors, actor_id: str, lang: str | None = None) -> str:
+    """The short label of an actor in the edition's language (or ``lang``): its acronym if it has
+    one, else its name; in French its French acronym or name, or the book's short form, else the
+    English label. ``actors`` is the actors table, indexed by ``actor_id`` or not."""
     row = (actors.set_index("actor_id") if "actor_id" in actors.columns else actors).loc[actor_id]
+    if (lang or i18n.lang()) == "fr":
+        if actor_id in FR_SHORT_NAMES:
+            return FR_SHORT_NAMES[actor_id]
+        for field in ("acronym_fr", "name_fr"):
+            value = row.get(field)
+            if isinstance(value, str) and value:
+                return value
     acronym = row.get("acronym")
-    if isinstance(acronym, str) and acronym:
-        return acronym           # the acronyms the French press uses too (JNIM, CMA, FAMa...)
-    name_fr = row.get("name_fr")
-    if i18n.lang() == "fr" and isinstance(name_fr, str) and name_fr:
-        return FR_SHORT_NAMES.get(actor_id, name_fr)
-    return row["name"]
-
-
-# French names too long for a chart label, shortened as the French text shortens them.
-FR_SHORT_NAMES = {"plateforme": "Plateforme"}
+    return acronym if isinstance(acronym, str) and acronym else row["name"]
 
 
 def alignments_at(alignments, when):
@@ -430,7 +433,7 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
                                      f"{r.relation} since {r.start_date:%b %Y} ({r.status})<extra>{label}</extra>",
                                      f"{short[r.actor_a]} et {short[r.actor_b]} : "
                                      f"{RELATIONS_FR[r.relation]} depuis {i18n.date(r.start_date, 'month')} "
-                                     f"({STATUS_FR[r.status]})<extra>{label}</extra>")))
+                                     f"({i18n.STATUS_FR[r.status]})<extra>{label}</extra>")))
             owner.append(k)
             shown.add(r.relation)
         nodes = list(pos)
@@ -449,7 +452,7 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
             for a, (x, y) in pos.items()])
         parts.append(i18n.t(f"{label}: ", f"{label} : ") + ("; ".join(
             i18n.t(f"{short[r.actor_a]}–{short[r.actor_b]} {r.relation} ({r.status})",
-                   f"{short[r.actor_a]}–{short[r.actor_b]} {RELATIONS_FR[r.relation]} ({STATUS_FR[r.status]})")
+                   f"{short[r.actor_a]}–{short[r.actor_b]} {RELATIONS_FR[r.relation]} ({i18n.STATUS_FR[r.status]})")
             for r in live.itertuples()) or i18n.t("no alignment in the data", "aucun alignement dans les données")))
     current = len(dates) - 1
     for trace, k in zip(fig.data, owner):

@@ -11,7 +11,7 @@ accusers (the CSP, which accused the army at Ersane and Tinzaouaten).
 from __future__ import annotations
 
 from .i18n import date as fdate
-from .i18n import number, t
+from .i18n import number, status, t
 
 # The events of harm to civilians the chapter's table and chart show, in no particular order; the
 # parties their sources accuse are the events' ``accused_ids`` (empty: no identified party).
@@ -73,11 +73,6 @@ LABELS_FR = {
     "All of Mali": "Ensemble du Mali",
     "Kidal region": "Région de Kidal",
 }
-# Event statuses (data/datapackage.json) as the French edition names them (TERMINOLOGY.md).
-STATUS_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué", "disputed": "contesté"}
-# TERMINOLOGY.md: the French edition calls JNIM "le JNIM" (the prose gives GSIM once), so its label
-# keeps the English acronym rather than ``acronym_fr``.
-KEEP_ACRONYM = {"jnim"}
 
 # Human Rights Watch's counts of civilians killed over several months, by the party each accuses.
 HRW_COUNTS = {
@@ -108,14 +103,10 @@ def label(name: str) -> str:
 
 
 def edition_label(actors, actor_id: str) -> str:
-    """:func:`data.charts.actor_label` in the edition's language: in French the actor's
-    ``acronym_fr``, else its ``name_fr`` (the English label where the data give no French)."""
+    """:func:`data.charts.actor_label` (in the edition's language)."""
     from .charts import actor_label
 
-    row = (actors.set_index("actor_id") if "actor_id" in actors.columns else actors).loc[actor_id]
-    french = [row.get("acronym_fr"), row.get("name_fr")] if actor_id not in KEEP_ACRONYM else []
-    return t(actor_label(actors, actor_id),
-             next((x for x in french if isinstance(x, str) and x), actor_label(actors, actor_id)))
+    return actor_label(actors, actor_id)
 
 
 def party_of(accused) -> str:
@@ -210,7 +201,7 @@ def abuses(events, figures, actors, places):
         for r, lo, hi in zip(rows.itertuples(), rows["killed_low"], rows["killed_high"])]
     rows["toll"] = rows["toll"].replace("", t("No toll given", "Aucun bilan donné"))
     rows["documented_by"] = [documented_by(r) for r in rows.itertuples()]
-    rows["status"] = rows["status"].astype(str).map(lambda s: t(s, STATUS_FR.get(s, s)))
+    rows["status"] = rows["status"].astype(str).map(status)
     return rows.reset_index(drop=True)
 
 

@@ -10,6 +10,7 @@ written, ``t("Sources", "Sources")``.
 from __future__ import annotations
 
 import os
+import re
 
 LANGUAGES = ("en", "fr")
 MONTHS = {
@@ -21,6 +22,14 @@ MONTHS = {
 # Event categories (data/datapackage.json) as each edition names them.
 CATEGORIES = {"fr": {"military": "militaire", "political": "politique", "diplomatic": "diplomatique",
                      "UN": "ONU", "humanitarian": "humanitaire"}}
+
+
+# The data's enums as the French edition names them (book/locales/fr/TERMINOLOGY.md).
+STATUS_FR = {"confirmed": "confirmé", "reported": "rapporté", "claimed": "revendiqué", "disputed": "contesté"}
+VERDICT_FR = {"corroborated": "corroborée", "refined": "précisée", "contradicted": "contredite",
+              "unverified": "non vérifiée", "not checkable": "invérifiable"}
+# An English-formatted number inside a text: 1,195 or 39.4.
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 
 
 def lang() -> str:
@@ -35,11 +44,29 @@ def t(en: str, fr: str) -> str:
 
 def number(value, decimals: int = 0) -> str:
     """1,195 / 1 195 (narrow no-break space); 39.4 / 39,4."""
-    text = f"{value:,.{decimals}f}"
-    if lang() == "fr":
-        whole, _, frac = text.partition(".")
-        text = whole.replace(",", "\u202f") + ("," + frac if frac else "")
-    return text
+    return localize(f"{value:,.{decimals}f}")
+
+
+def localize(text: str) -> str:
+    """The English-formatted numbers of ``text`` in the edition's format (French: 1 195, 39,4)."""
+    if lang() != "fr":
+        return text
+
+    def french(match):
+        whole, _, frac = match.group(0).partition(".")
+        return whole.replace(",", "\u202f") + ("," + frac if frac else "")
+
+    return NUMBER.sub(french, text)
+
+
+def status(value: str) -> str:
+    """An event or alignment status in the edition's language."""
+    return t(value, STATUS_FR.get(value, value))
+
+
+def verdict(value: str) -> str:
+    """A claims-ledger verdict in the edition's language."""
+    return t(value, VERDICT_FR.get(value, value))
 
 
 def date(when, precision: str = "day") -> str:

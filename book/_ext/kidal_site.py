@@ -402,28 +402,17 @@ def add_language_links(app, pagename, templatename, context, doctree):
         context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"
 
 
-NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
-
-
-def localize_number(match: re.Match, lang: str) -> str:
-    """1,195.5 -> 1 195,5 in French (a narrow no-break space between thousands)."""
-    text = match.group(0)
-    if lang != "fr":
-        return text
-    whole, _, decimals = text.partition(".")
-    return whole.replace(",", "\u202f") + ("," + decimals if decimals else "")
-
-
 def localize_glued_numbers(app, doctree, docname):
     """Glued numbers in the edition's format: the notebooks glue 1,195 and 39.4; French reads
     1 195 and 39,4."""
-    lang = app.config.language or "en"
-    if lang == "en":
+    from data.i18n import localize   # the kernel's language: export_language set it
+
+    if (app.config.language or "en") == "en":
         return
     for node in list(doctree.findall(nodes.inline)):
         if "pasted-text" in node.get("classes", []):
             text = node.astext()
-            new = NUMBER.sub(lambda m: localize_number(m, lang), text)
+            new = localize(text)
             if new != text:
                 node.replace_self(nodes.inline(new, new, classes=node["classes"]))
 
