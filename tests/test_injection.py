@@ -63,7 +63,11 @@ def poisoned_page(poisoned_site, browser):
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/{rel}", wait_until="load")
         for i in range(page.locator(".kidal-plotly").count()):
-            page.locator(".kidal-plotly").nth(i).scroll_into_view_if_needed()
+            chart = page.locator(".kidal-plotly").nth(i)
+            chart.scroll_into_view_if_needed()
+            # plotly draws after it loads: wait for the chart, not only for the network
+            page.wait_for_function("el => el.dataset.rendered === '1'", arg=chart.element_handle(),
+                                   timeout=30000)
         page.wait_for_load_state("networkidle")
         return page, dialogs
 
