@@ -19,7 +19,9 @@ STAMP_INPUTS := data seeds tools/i18n.py book/locales book/_ext book/_static boo
 
 .PHONY: book test pdf lab serve bench audit outputs lock lab-lock clean env
 
-## make book: create or refresh .venv from requirements.lock, then build _build/html strictly.
+## make book: create or refresh .venv from requirements.lock, then build _build/html strictly:
+## the English edition and, at the same time (each runs its own notebooks and Sphinx on its own
+## core), the French one (tools/i18n.py build, its log lines prefixed [fr]).
 book: env
 	@stamp=$$( { find $(STAMP_INPUTS) -type f -not -path '*/__pycache__/*' -not -name '*.mo' -print0 | sort -z \
 	          | xargs -0 sha256sum; echo "KIDAL_BASEURL=$${KIDAL_BASEURL:-} KIDAL_REPOSITORY=$${KIDAL_REPOSITORY:-} KIDAL_EDITIONS=$${KIDAL_EDITIONS:-}"; } | sha256sum | cut -c1-16); \
@@ -27,7 +29,11 @@ book: env
 	  echo "book: inputs changed since the last build: clearing _build (pages and execution cache)"; \
 	  rm -rf _build; \
 	fi; \
-	if ! $(JB) build . -W -n --keep-going || ! $(PY) tools/i18n.py build; then \
+	failed=0; \
+	{ $(PY) tools/i18n.py build 2>&1 | sed -u 's/^/[fr] /'; } & french=$$!; \
+	$(JB) build . -W -n --keep-going || failed=1; \
+	wait $$french || failed=1; \
+	if [ $$failed != 0 ]; then \
 	  echo "book: build FAILED: removing _build/html so no stale site looks current" >&2; \
 	  rm -rf _build/html _build/.doctrees _build/.inputs-stamp; exit 1; \
 	fi; \

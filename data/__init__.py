@@ -18,7 +18,7 @@ TABLES = ("places", "actors", "memberships", "events", "figures", "provisions", 
           "publishers", "communities", "people", "readings")
 SEED_TABLES = ("locations", "claims", "footnotes")
 
-__all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "table_schema", "figure_value",
+__all__ = ["TABLES", "SEED_TABLES", "DataError", "load", "load_seed", "source_text", "table_schema", "figure_value",
            *TABLES, "claims",
            "geo", "charts", "bib", "book"]
 
@@ -42,7 +42,7 @@ def load_seed(name: str):
     tables = _seeds()
     if name not in tables:
         raise KeyError(f"no seed table {name!r}; the tables are {', '.join(tables)}")
-    return tables[name].frame.copy()
+    return _edition(tables[name], "seeds")
 
 
 def claims():
@@ -55,7 +55,23 @@ def load(name: str):
     tables = _package()
     if name not in tables:
         raise KeyError(f"no table {name!r}; the tables are {', '.join(tables)}")
-    return tables[name].frame.copy()
+    return _edition(tables[name], "data")
+
+
+def _edition(table, package: str):
+    """A copy of ``table``'s frame with its text in the edition's language (``data.i18n``)."""
+    from .i18n import translate_table
+
+    return translate_table(table.frame.copy(), table.schema, package, table.name, str(table.path))
+
+
+def source_text(name: str, column: str):
+    """The English text of a translatable column of table ``name``, indexed by the table's first
+    column (its id): for code that selects rows by their wording, so that both editions select
+    the same rows."""
+    tables = _package() if name in TABLES else _seeds()
+    frame = tables[name].frame
+    return frame.set_index(frame.columns[0])[column]
 
 
 def table_schema(name: str) -> dict:

@@ -41,6 +41,7 @@ def entries(bib_path: Path = BIB_PATH) -> dict:
             author = fields.get("organization") or fields.get("publisher", "")
         out[key] = {
             "author": _latex_to_text(author),
+            "names": tuple(names) if persons else (),
             "title": _latex_to_text(fields.get("title", "")),
             "outlet": _latex_to_text(fields.get("journal") or fields.get("institution")
                                      or fields.get("publisher", "")),
@@ -60,13 +61,22 @@ def anchor(key: str) -> str:
     return "cite-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
 
 
+def author(key: str) -> str:
+    """An entry's author as labels give it, in the edition's language (AFP and Reuters / AFP et
+    Reuters)."""
+    from .i18n import t
+
+    text = entries()[key]["author"]
+    return t(text, text.replace(" and ", " et ", 1)) if len(entries()[key]["names"]) == 2 else text
+
+
 def label(key: str) -> str:
     """A short author-year label, e.g. ``UN Security Council (2023)``."""
     try:
         entry = entries()[key]
     except KeyError:
         raise KeyError(f"unknown bibliography key {key!r} (book/references.bib)") from None
-    return f"{entry['author']} ({entry['year']})"
+    return f"{author(key)} ({entry['year']})"
 
 
 def link_html(key: str) -> str:
@@ -115,7 +125,7 @@ class ReferenceList:
             # only web addresses become links: a javascript: or data: url stays inert text
             link = (f'<a href="{url}" rel="noopener">{url}</a>' if is_web_url(e["url"]) else url)
             items.append(
-                f'<li><a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{html.escape(e["author"])}'
+                f'<li><a href="{BIBLIOGRAPHY_PAGE}#{anchor(key)}">{html.escape(author(key))}'
                 f' ({html.escape(e["year"])})</a>. <cite>{html.escape(e["title"])}</cite>. '
                 f'{html.escape(e["outlet"])}, {html.escape(e["date"])}. {link}</li>'
             )

@@ -29,8 +29,11 @@ class Table:
     """
 
     def __init__(self, frame, columns: dict, caption: str, key_columns=(), css_class="kidal-table",
-                 link_columns=None, row_id=None):
+                 link_columns=None, row_id=None, languages=None):
         self.frame, self.columns, self.caption = frame, columns, caption
+        # {column: language}: cells in another language than the page's (e.g. the English names
+        # in the French glossary), marked with lang for screen readers and the edition tests
+        self.languages = languages or {}
         # function(row) -> the row's HTML id (an anchor other pages link to), escaped
         self.row_id = row_id
         self.key_columns, self.css_class = set(key_columns), css_class
@@ -63,7 +66,8 @@ class Table:
         text = self._cell(column, row[column])
         if column in self.link_columns and text:
             text = f'<a href="{html.escape(self.link_columns[column](row))}">{text}</a>'
-        return f"<td>{text}</td>"
+        lang = f' lang="{self.languages[column]}"' if column in self.languages and text else ""
+        return f"<td{lang}>{text}</td>"
 
     def to_html(self) -> str:
         import html
@@ -184,7 +188,9 @@ class ChapterMap:
                 nb = json.loads(path.read_text(encoding="utf-8"))
                 title = next(line[2:] for line in "".join(nb["cells"][0]["source"]).splitlines()
                              if line.startswith("# "))
-                self.rows.append((path.stem, title, nb["metadata"].get("description", "")))
+                description = nb["metadata"].get("description", "")
+                self.rows.append((path.stem, i18n.page_text(path.stem, title),
+                                  i18n.describe("notebooks", path.stem, description, "descriptions")))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         import html

@@ -215,7 +215,7 @@ class Chart:
             return f"{bib.link_html(key)}, <cite>{html.escape(short)}</cite>"
 
         colon = i18n.t(": ", " : ")
-        items = "".join(f"<li><strong>{html.escape(p)}</strong>{colon}{'; '.join(link(k) for k in groups[p])}</li>"
+        items = "".join(f"<li><strong class=\"kidal-publisher\">{html.escape(p)}</strong>{colon}{'; '.join(link(k) for k in groups[p])}</li>"
                         for p in order)
         return (f'<span class="kidal-sources">{i18n.t("Sources: ", "Sources : ")}{summary}'
                 + (f"; {'; '.join(note)}" if note else "") + ".</span>"
@@ -414,6 +414,8 @@ def alignment_network(alignments, actors, snapshots, *, title: str, height: int 
     last = max(alignments["start_date"].max(), alignments["end_date"].max())
     dates = [last if s == "latest" else pd.Timestamp(s) for s in snapshots]
     names = actors.set_index("actor_id")["name"]
+    if i18n.lang() == "fr":
+        names = actors.set_index("actor_id")["name_fr"].fillna(names)
     short = {a: actor_label(actors, a) for a in set(alignments["actor_a"]) | set(alignments["actor_b"])}
     fig, parts, owner, annotations = go.Figure(), [], [], []
     for k, when in enumerate(dates):

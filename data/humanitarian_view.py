@@ -10,6 +10,7 @@ accusers (the CSP, which accused the army at Ersane and Tinzaouaten).
 
 from __future__ import annotations
 
+from . import source_text
 from .i18n import date as fdate
 from .i18n import number, status, t
 
@@ -212,7 +213,7 @@ def displacement(figures):
     :func:`label` names it); ``bound`` is in the edition's language."""
     wanted = (REFUGEES, CAMP, *ARRIVALS, *DISPLACED)
     rows = figures[figures["quantity"].isin(wanted)].sort_values("as_of").copy()
-    hodh = rows["label"].str.contains("Hodh Chargui")
+    hodh = rows["figure_id"].map(source_text("figures", "label")).str.contains("Hodh Chargui")
 
     def series(r, in_hodh):
         if r.quantity == REFUGEES:

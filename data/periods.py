@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-# (label, first day, last day); the last period is open-ended.
+from .i18n import t
+
+# (label, first day, last day); the last period is open-ended. Labels in the edition's language.
 PERIODS = [
-    ("1960–2011: independence and the rebellions", "1960-01-01", "2011-12-31"),
-    ("2012–2019: the 2012 crisis, intervention and the accord", "2012-01-01", "2019-12-31"),
-    ("2020–July 2023: the coups and the UN's exit", "2020-01-01", "2023-07-31"),
-    ("August 2023–January 2024: the battle for the north", "2023-08-01", "2024-01-31"),
-    ("February 2024 onward: since the battle", "2024-02-01", None),
+    (t("1960–2011: independence and the rebellions", "1960–2011 : l'indépendance et les rébellions"),
+     "1960-01-01", "2011-12-31"),
+    (t("2012–2019: the 2012 crisis, intervention and the accord",
+       "2012–2019 : la crise de 2012, l'intervention et l'accord"), "2012-01-01", "2019-12-31"),
+    (t("2020–July 2023: the coups and the UN's exit", "2020–juillet 2023 : les coups d'État et le départ de l'ONU"),
+     "2020-01-01", "2023-07-31"),
+    (t("August 2023–January 2024: the battle for the north", "Août 2023–janvier 2024 : la bataille du Nord"),
+     "2023-08-01", "2024-01-31"),
+    (t("February 2024 onward: since the battle", "Depuis février 2024 : après la bataille"), "2024-02-01", None),
 ]
 
 

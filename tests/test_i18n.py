@@ -146,3 +146,254 @@ def test_charts_and_tables_of_the_french_edition_are_in_french(strict_build):
             if text in english and ENGLISH_WORDS.search(text):
                 problems.append(f"{page.name}: {text[:90]!r}")
     assert not problems, f"{len(problems)} strings left in English:\n" + "\n".join(problems[:40])
+
+
+# --- The data's own texts (data.i18n: x-translate fields, one catalogue per table) ----------------
+
+def _french(monkeypatch):
+    monkeypatch.setenv("KIDAL_BOOK_LANG", "fr")
+
+
+def test_every_text_of_the_data_has_its_french_translation(monkeypatch):
+    """Every table loads in French: each translatable text (an event's title and summary, a
+    figure's label and who gave it, a claim and its note...) has a translation."""
+    import data
+    from data.i18n import translated_fields
+
+    english = {name: data.load(name) for name in data.TABLES}
+    english_seeds = {name: data.load_seed(name) for name in data.SEED_TABLES}
+    _french(monkeypatch)
+    changed = 0
+    for name, frame in english.items():
+        french = data.load(name)
+        assert len(french) == len(frame) and list(french.columns) == list(frame.columns), name
+        for column in translated_fields(data.table_schema(name)):
+            changed += int((french[column] != frame[column]).sum())
+    for name, frame in english_seeds.items():
+        french = data.load_seed(name)
+        assert len(french) == len(frame), name
+    assert changed > 1000, "the French tables hardly differ from the English ones"
+    # the untranslated columns are the same: ids, dates, numbers, sources
+    assert data.events()["event_id"].tolist() == english["events"]["event_id"].tolist()
+    assert data.figures()["value"].equals(english["figures"]["value"])
+
+
+def test_an_untranslated_text_of_the_data_is_refused_naming_file_row_and_column(monkeypatch):
+    import data
+    from data.i18n import translate_table
+    from data.package import DataError
+
+    frame = data.events()
+    frame.loc[3, "summary"] = "A summary written in English after the catalogue was last updated."
+    _french(monkeypatch)
+    with pytest.raises(DataError) as info:
+        translate_table(frame, data.table_schema("events"), "data", "events", "data/events.csv")
+    message = str(info.value)
+    assert "data/events.csv, row 5, column 'summary'" in message
+    assert "book/locales/fr/LC_MESSAGES/data/events.po" in message and "tools/i18n.py pot" in message
+
+
+def test_every_code_of_the_data_vocabularies_has_its_french_label():
+    import json
+
+    from data.i18n import ENUMS_FR
+
+    missing = []
+    for package in ("data", "seeds"):
+        for res in json.loads((ROOT / package / "datapackage.json").read_text(encoding="utf-8"))["resources"]:
+            for field in res["schema"]["fields"]:
+                for code in field.get("constraints", {}).get("enum", []):
+                    if code not in ENUMS_FR.get(f"{res['name']}.{field['name']}", {}):
+                        missing.append(f"{res['name']}.{field['name']}: {code}")
+    assert not missing, "no French label (data.i18n.ENUMS_FR) for: " + ", ".join(missing)
+
+
+def test_the_english_edition_reads_the_tables_unchanged():
+    """In English the loaders return the CSV's own text (no catalogue is read)."""
+    import csv
+
+    import data
+
+    with open(ROOT / "data" / "events.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert data.events()["summary"].tolist() == [r["summary"] for r in rows]
+
+
+def test_the_data_pot_holds_every_translatable_text(tmp_path):
+    """`tools/i18n.py pot` extracts every translatable text of data/ and seeds/ and every note of
+    the bibliography, with its column as context and its rows' ids as comment."""
+    import polib
+
+    import data
+
+    pots = i18n.data_pots(tmp_path)
+    events = polib.pofile(str(tmp_path / "data" / "events.pot"))
+    titles = {e.msgid for e in events if e.msgctxt == "title"}
+    assert titles == set(data.events()["title"])
+    first = next(e for e in events if e.msgctxt == "summary")
+    assert first.comment.startswith("ev-") and first.occurrences[0][0] == "data/events.csv"
+    notes = polib.pofile(str(tmp_path / "bib" / "references.pot"))
+    assert len(notes) == len({note for _, _, note in i18n.bib_notes()}) > 300
+    assert {p.parent.name for p in pots} == {"data", "seeds", "bib"}
+
+
+def test_the_french_bibliography_has_french_notes_months_and_dates(tmp_path):
+    text = i18n.french_bib(tmp_path / "references.bib").read_text(encoding="utf-8")
+    assert "month = {novembre}" in text and "month = {November}" not in text
+    assert re.search(r"urldate = \{\d{1,2}(?:er)? [a-zéû]+ 20\d\d\}", text)
+    english = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    assert text.count("@") == english.count("@")
+    assert "Cité par l'article source" in text
+
+
+def test_the_french_bibliography_refuses_an_untranslated_note(tmp_path, monkeypatch):
+    bib = tmp_path / "references.bib"
+    english = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    bib.write_text(english.replace("note = {Cited by the source article (its footnote 1).}",
+                                   "note = {A note nobody has translated yet.}", 1), encoding="utf-8")
+    monkeypatch.setattr(i18n, "BIB", bib)
+    with pytest.raises(SystemExit) as info:
+        i18n.french_bib(tmp_path / "out.bib")
+    assert "the note of VOA2023fightingrages" in str(info.value)
+    assert "bib/references.po" in str(info.value)
+
+
+# --- Everything a page shows ----------------------------------------------------------------------
+
+SKIPPED_TAGS = {"script", "style", "code", "pre", "cite"}
+# Parts of a page that stay in the language of the sources: the reference lists and the
+# bibliography (titles of works), the source links under charts (authors' names) and the
+# publishers' names that group them.
+SKIPPED_CLASSES = {"kidal-references", "citation", "kidal-source", "kidal-sources", "kidal-publisher", "headerlink",
+                   "kidal-rerun", "toctree-wrapper"}
+# Two or more of these words in a string that both editions show identically: English.
+ENGLISH_FUNCTION_WORDS = re.compile(r"\b(?:the|of|and|with|by|from|was|were|is|are|has|have|had|which|who|"
+                                    r"that|their|its|after|before|into|than|not|been|said|killed|reported)\b")
+
+
+def _article(text: str) -> str:
+    start = text.find('<article class="bd-article">')
+    return text[start:text.find("</article>", start)] if start >= 0 else ""
+
+
+def _text_nodes(fragment: str) -> list[str]:
+    """The text a reader sees in an HTML fragment, one string per element's own text run, without
+    the parts that stay in the sources' language (SKIPPED_TAGS, SKIPPED_CLASSES)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack: list[bool] = []   # per open element: is it skipped?
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+                return
+            attributes = dict(attrs)
+            classes = set((attributes.get("class") or "").split())
+            # text marked as another language (lang="en": English names in the French glossary)
+            other_language = attributes.get("lang") not in (None, "fr")
+            # an in-text citation: (author, year), the author's name as the bibliography gives it
+            other_language |= tag == "a" and "#cite-" in (attributes.get("href") or "")
+            self.stack.append(tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES) or other_language
+                              or bool(self.stack and self.stack[-1]))
+
+        def handle_endtag(self, tag):
+            if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+                return
+            if self.stack:
+                self.stack.pop()
+
+        def handle_data(self, data):
+            if not (self.stack and self.stack[-1]) and data.strip():
+                found.append(" ".join(data.split()))
+
+    Parser().feed(fragment)
+    return found
+
+
+def _chart_strings(text: str) -> list[str]:
+    """Every string a chart shows: trace names, text, hover text and templates, custom data,
+    category labels, titles, axis titles, tick labels and annotations."""
+    import json
+
+    found: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            found.append(" ".join(re.sub(r"<[^>]+>|%\{[^}]+\}", " ", html.unescape(value)).split()))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("text", "hovertext", "hovertemplate", "texttemplate", "customdata", "name",
+                           "title", "ticktext", "categoryarray", "annotations", "y", "x", "labels"):
+                    walk(item)
+                elif isinstance(item, dict) and key.startswith(("xaxis", "yaxis", "legend", "geo")):
+                    walk(item)
+
+    for raw in CHART_DATA.findall(text):
+        spec = json.loads(raw)
+        walk(spec["data"])
+        walk(spec["layout"])
+    return [s for s in found if s]
+
+
+def _shown_strings(text: str) -> list[str]:
+    article = _article(text)
+    without_charts = CHART_DATA.sub("", article)
+    return _text_nodes(without_charts) + _chart_strings(article)
+
+
+def test_no_text_of_the_french_edition_is_left_in_english(strict_build):
+    """Any string a French page shows (a paragraph, a heading, a table cell, a chart's title,
+    axis, legend, hover text or label, a text description) that is the same on the English page
+    and reads as English was left untranslated: the catalogues of the pages and of the data, and
+    the code's t(), together cover every string."""
+    from data.i18n import ENUMS_FR
+
+    # the codes of the data's vocabularies whose French label differs (confirmed, jihadist group...)
+    codes = {code for labels in ENUMS_FR.values() for code, french in labels.items() if code != french}
+    problems = []
+    for page in _pages(strict_build):
+        fr = strict_build / "fr" / "book" / page.name
+        english = set(_shown_strings(page.read_text(encoding="utf-8")))
+        for text in dict.fromkeys(_shown_strings(fr.read_text(encoding="utf-8"))):
+            if text in english and (len(ENGLISH_FUNCTION_WORDS.findall(text)) >= 2 or text in codes):
+                problems.append(f"{page.name}: {text[:100]!r}")
+    assert not problems, f"{len(problems)} strings left in English:\n" + "\n".join(problems[:60])
+
+
+def _shape(text: str) -> list:
+    """What a page draws, independent of its language: per chart, its traces and the number of
+    points of each; per table, its number of rows."""
+    import json
+
+    charts = []
+    for raw in CHART_DATA.findall(text):
+        spec = json.loads(raw)
+        # traces in any order: each edition sorts its labels in its own alphabet
+        charts.append(sorted((trace.get("type", "scatter"),
+                              *(len(trace[k]) if isinstance(trace.get(k), list) else -1
+                                for k in ("x", "y", "lat", "lon", "values", "labels")))
+                             for trace in spec["data"]))
+    tables = [len(re.findall(r"<tr\b", table)) for table in re.findall(r"<table\b.*?</table>", text, re.S)]
+    return [charts, tables]
+
+
+def test_both_editions_draw_the_same_data(strict_build):
+    """Every chart has the same traces with the same number of points, and every table the same
+    number of rows, in both editions: the French edition's code selects the same rows (it selects
+    by ids and codes, or by the data's English words through data.source_text)."""
+    problems = []
+    for page in _pages(strict_build):
+        fr = strict_build / "fr" / "book" / page.name
+        en_shape, fr_shape = _shape(page.read_text(encoding="utf-8")), _shape(fr.read_text(encoding="utf-8"))
+        if en_shape[0] != fr_shape[0]:
+            problems.append(f"{page.name}: the charts differ")
+        if en_shape[1] != fr_shape[1]:
+            problems.append(f"{page.name}: table rows {en_shape[1]} in English, {fr_shape[1]} in French")
+    assert not problems, "\n".join(problems)

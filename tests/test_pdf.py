@@ -160,6 +160,6 @@ def test_cite_page_links_the_pdf_with_its_size(edition):
     assert (site / "kidal.pdf").read_bytes() == edition["out"].read_bytes()
     assert json.loads((site / "kidal.pdf.json").read_text(encoding="utf-8"))["bytes"] == summary["bytes"]
     cite = (site / "book" / "cite.html").read_text(encoding="utf-8")
-    line = re.search(r'<p class="kidal-pdf-edition">(.*?)</p>', cite, re.S).group(1)
+    line = re.search(r'<div class="kidal-pdf-edition[^"]*"[^>]*>\s*<p>(.*?)</p>', cite, re.S).group(1)
     assert 'href="../kidal.pdf"' in line
     assert f"{summary['pages']} A4 pages, {summary['size']}" in line

@@ -1,6 +1,7 @@
 """The French edition's catalogues: extract them from the English text, and check them.
 
-    python tools/i18n.py pot              # gettext build into _build/pot, then sphinx-intl update
+    python tools/i18n.py pot              # gettext build into _build/pot and the data's texts
+                                          # (tools/i18n.py data_pots), then sphinx-intl update
     python tools/i18n.py check [--strict] # every catalogue of book/locales/fr
     python tools/i18n.py build            # the French edition into _build/html/fr (after make book)
 
@@ -38,9 +39,140 @@ def pot() -> int:
     out = ROOT / "_build" / "pot"
     subprocess.run([str(jb), "build", str(ROOT), "--builder", "custom", "--custom-builder", "gettext",
                     "--path-output", str(out)], check=True, cwd=ROOT)
+    data_pots(out / "_build" / "gettext")
     subprocess.run([str(Path(sys.executable).parent / "sphinx-intl"), "update", "-p",
                     str(out / "_build" / "gettext"), "-l", LANG, "-d", str(LOCALES)], check=True, cwd=ROOT)
     return 0
+
+
+def data_pots(folder: Path) -> list[Path]:
+    """One template per table with translatable fields ("x-translate" in data/ and seeds/
+    datapackage.json), written to ``folder/<data|seeds>/<table>.pot``: the column is the msgctxt,
+    the English text the msgid, the rows' ids the comment and the file's lines the occurrences."""
+    import csv
+    import json
+
+    import polib
+
+    written = []
+    for package in ("data", "seeds"):
+        descriptor = json.loads((ROOT / package / "datapackage.json").read_text(encoding="utf-8"))
+        written.append(descriptor_pot(folder, package, descriptor))
+        for res in descriptor["resources"]:
+            fields = [f["name"] for f in res["schema"]["fields"] if f.get("x-translate")]
+            if not fields:
+                continue
+            pot_file = polib.POFile()
+            pot_file.metadata = {"Project-Id-Version": "kidal", "MIME-Version": "1.0",
+                                 "Content-Type": "text/plain; charset=UTF-8",
+                                 "Content-Transfer-Encoding": "8bit"}
+            entries: dict = {}
+            with open(ROOT / package / res["path"], encoding="utf-8", newline="") as handle:
+                for line, row in enumerate(csv.DictReader(handle), start=2):
+                    ident = next(iter(row.values()))
+                    for column in fields:
+                        text = row[column]
+                        if not text:
+                            continue
+                        entry = entries.get((column, text))
+                        if entry is None:
+                            entry = entries[(column, text)] = polib.POEntry(msgctxt=column, msgid=text)
+                            pot_file.append(entry)
+                        entry.occurrences.append((f"{package}/{res['path']}", str(line)))
+                        entry.comment = (entry.comment + " " if entry.comment else "") + ident
+            target = folder / package / f"{res['name']}.pot"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pot_file.save(str(target))
+            written.append(target)
+    written.append(bib_pot(folder))
+    written.append(descriptions_pot(folder))
+    return written
+
+
+def descriptions_pot(folder: Path) -> Path:
+    """Each notebook's ``description`` metadata (the landing page's chapter list and the pages'
+    meta descriptions) as ``folder/notebooks/descriptions.pot``, msgctxt the notebook's name."""
+    import json
+
+    import polib
+
+    pot_file = polib.POFile()
+    pot_file.metadata = {"Project-Id-Version": "kidal", "Content-Type": "text/plain; charset=UTF-8"}
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        text = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("description")
+        if text:
+            pot_file.append(polib.POEntry(msgctxt=path.stem, msgid=text,
+                                          occurrences=[(f"book/{path.name}", "")]))
+    target = folder / "notebooks" / "descriptions.pot"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pot_file.save(str(target))
+    return target
+
+
+def descriptor_pot(folder: Path, package: str, descriptor: dict) -> Path:
+    """The words of a package's descriptor that the data page shows (each table's title and
+    description, each field's description) as ``folder/<package>/datapackage.pot``; the msgctxt
+    is the table's name, or table.field."""
+    import polib
+
+    pot_file = polib.POFile()
+    pot_file.metadata = {"Project-Id-Version": "kidal", "Content-Type": "text/plain; charset=UTF-8"}
+    for res in descriptor["resources"]:
+        for key in ("title", "description"):
+            if res.get(key):
+                pot_file.append(polib.POEntry(msgctxt=res["name"], msgid=res[key],
+                                              occurrences=[(f"{package}/datapackage.json", "")]))
+        for field in res["schema"]["fields"]:
+            if field.get("description"):
+                pot_file.append(polib.POEntry(msgctxt=f"{res['name']}.{field['name']}", msgid=field["description"],
+                                              occurrences=[(f"{package}/datapackage.json", "")]))
+    target = folder / package / "datapackage.pot"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pot_file.save(str(target))
+    return target
+
+
+BIB = ROOT / "book" / "references.bib"
+BIB_NOTE = re.compile(r"^(\s*note\s*=\s*\{)(.*)(\},?\s*)$")
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),")
+BIB_MONTH = re.compile(r"^(\s*month\s*=\s*\{)([A-Z][a-z]+)(\},?\s*)$")
+BIB_URLDATE = re.compile(r"^(\s*urldate\s*=\s*\{)(\d{4}-\d{2}-\d{2})(\},?\s*)$")
+MONTHS_FR = dict(zip(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"],
+                     ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                      "octobre", "novembre", "décembre"]))
+
+
+def bib_notes() -> list[tuple[int, str, str]]:
+    """(line, key, note) of every entry's note in book/references.bib (one note per line)."""
+    found, key = [], None
+    for line, text in enumerate(BIB.read_text(encoding="utf-8").splitlines(), start=1):
+        if m := BIB_KEY.match(text):
+            key = m.group(1)
+        elif m := BIB_NOTE.match(text):
+            found.append((line, key, m.group(2)))
+    return found
+
+
+def bib_pot(folder: Path) -> Path:
+    """The notes of the bibliography's entries (shown on the bibliography page and under every
+    chapter) as ``folder/bib/references.pot``, msgctxt "note"."""
+    import polib
+
+    pot_file = polib.POFile()
+    pot_file.metadata = {"Project-Id-Version": "kidal", "Content-Type": "text/plain; charset=UTF-8"}
+    entries: dict = {}
+    for line, key, note in bib_notes():
+        entry = entries.get(note)
+        if entry is None:
+            entry = entries[note] = polib.POEntry(msgctxt="note", msgid=note)
+            pot_file.append(entry)
+        entry.occurrences.append(("book/references.bib", str(line)))
+        entry.comment = (entry.comment + " " if entry.comment else "") + key
+    target = folder / "bib" / "references.pot"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pot_file.save(str(target))
+    return target
 
 
 def markup(text: str) -> Counter:
@@ -95,6 +227,40 @@ FR_CAPTIONS = {"Chapters": "Chapitres", "The source article": "L'article source"
                "Explore and reuse": "Explorer et réutiliser"}
 
 
+def french_bib(target: Path) -> Path:
+    """book/references.bib with every entry's note in French (from bib/references.po), written to
+    ``target`` for the French build; an untranslated note stops the build, naming its line."""
+    sys.path.insert(0, str(ROOT))
+    from data.i18n import catalogue, catalogue_path
+
+    words = catalogue("bib", "references", LANG)
+    out, missing = [], []
+    key = None
+    for line, text in enumerate(BIB.read_text(encoding="utf-8").splitlines(keepends=True), start=1):
+        if m := BIB_KEY.match(text):
+            key = m.group(1)
+        elif m := BIB_MONTH.match(text.rstrip("\n")):
+            text = m.group(1) + MONTHS_FR[m.group(2)] + m.group(3) + "\n"
+        elif m := BIB_URLDATE.match(text.rstrip("\n")):
+            year, month, day = (int(x) for x in m.group(2).split("-"))
+            day_text = "1er" if day == 1 else str(day)
+            text = m.group(1) + f"{day_text} {list(MONTHS_FR.values())[month - 1]} {year}" + m.group(3) + "\n"
+        elif m := BIB_NOTE.match(text.rstrip("\n")):
+            french = words.get(("note", m.group(2)))
+            if french is None:
+                missing.append(f"book/references.bib:{line}: the note of {key}")
+            else:
+                text = m.group(1) + french + m.group(3) + "\n"
+        out.append(text)
+    if missing:
+        where = catalogue_path("bib", "references", LANG).relative_to(ROOT)
+        raise SystemExit(f"{len(missing)} bibliography note(s) without a French translation in {where} "
+                         "(python tools/i18n.py pot adds them there):\n" + "\n".join(missing))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("".join(out), encoding="utf-8")
+    return target
+
+
 def french_config() -> tuple[Path, Path]:
     """_config.fr.yml and _toc.fr.yml, generated from the English ones (never edited by hand):
     the same book, in French, with its own execution cache."""
@@ -103,6 +269,11 @@ def french_config() -> tuple[Path, Path]:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = FR_TITLE
     config["execute"]["cache"] = "_build/fr/.jupyter_cache"
+    # the same entries, their notes in French
+    config["bibtex_bibfiles"] = [str(french_bib(ROOT / "_build" / "fr" / "references.bib").relative_to(ROOT))]
+    # French words in the bibliography and citations (book/_ext/kidal_site.py registers both)
+    config["sphinx"]["config"]["bibtex_default_style"] = "kidal_fr"
+    config["sphinx"]["config"]["bibtex_reference_style"] = "author_year_fr"
     config["html"]["extra_footer"] = ("Texte et données : CC BY 4.0. Code : MIT. Construit à partir du paquet "
                                       "<code>data/</code> du dépôt ; chaque figure nomme ses sources.")
     sphinx = config["sphinx"]["config"]

@@ -51,7 +51,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 MARGINS = {"top": "18mm", "right": "16mm", "bottom": "18mm", "left": "16mm"}
 COLUMN_PX = 672
 CHART_TIMEOUT_MS = 30000
-PDF_MARKER = re.compile(r'(<p class="kidal-pdf-edition"[^>]*>)(.*?)(</p>)', re.S)
+PDF_MARKER = re.compile(r'(<div class="kidal-pdf-edition[^"]*"[^>]*>\s*<p>)(.*?)(</p>)', re.S)
 
 
 def book_pages(root: Path = ROOT) -> list[str]:
@@ -385,7 +385,7 @@ def publish(site: Path, out: Path, summary: dict) -> None:
             f'numbers and working links; printed from this site by <code>make pdf</code>.')
     new, n = PDF_MARKER.subn(lambda m: m.group(1) + line + m.group(3), text, count=1)
     if n != 1:
-        sys.exit(f"pdf: no <p class=\"kidal-pdf-edition\"> paragraph in {cite_page}")
+        sys.exit(f"pdf: no kidal-pdf-edition paragraph in {cite_page}")
     cite_page.write_text(new, encoding="utf-8")
 
 

@@ -166,10 +166,14 @@ def _ancestors(node):
 
 def add_meta_tags(app, pagename, templatename, context, doctree):
     meta = context.get("meta") or {}
-    # The description metadata of the notebooks is English: a translated page describes itself
-    # by its own first paragraph.
-    english = (app.config.language or "en") == "en"
-    description = (meta.get("description") if english else None) or _description(doctree)
+    # A notebook's description metadata, in the edition's language (data.i18n.describe reads
+    # the French from the catalogue notebooks/descriptions.po); else the page's first paragraph.
+    from data.i18n import describe
+
+    description = meta.get("description")
+    if description and (app.config.language or "en") != "en":
+        description = describe("notebooks", pagename.rsplit("/", 1)[-1], description, "descriptions")
+    description = description or _description(doctree)
     title = re.sub(r"<[^>]+>", "", context.get("title") or SITE_TITLE)
     title = html.unescape(title)
     tags = {
@@ -472,7 +476,78 @@ def remove_printed_pdf(app, exception):
         (Path(app.outdir) / name).unlink(missing_ok=True)
 
 
+def register_french_bibliography_styles():
+    """The French edition's bibliography styles (named in the generated _config.fr.yml): pybtex's
+    plain style and sphinxcontrib-bibtex's author-year citations with French words ("et" between
+    two authors, "URL :", "consulté le", "p.", "Rapport technique"). Month names and access dates
+    come in French from the generated French copy of the bibliography (tools/i18n.py)."""
+    from dataclasses import dataclass, field
+
+    import pybtex.plugin
+    import sphinxcontrib.bibtex.plugin
+    from pybtex.style.formatting import toplevel
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.formatting.unsrt import date, pages
+    from pybtex.style.template import field as bib_field
+    from pybtex.style.template import first_of, href, join, names, optional, optional_field, sentence, tag, words
+    from sphinxcontrib.bibtex.style.referencing import PersonStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    class FrenchStyle(Plain):
+        def format_names(self, role, as_sentence=True):
+            formatted = names(role, sep=", ", sep2=" et ", last_sep=" et ")
+            return sentence[formatted] if as_sentence else formatted
+
+        def get_article_template(self, e):
+            volume_and_pages = first_of[
+                optional[join[bib_field("volume"), optional["(", bib_field("number"), ")"], ":", pages]],
+                words["p.", pages],
+            ]
+            return toplevel[
+                self.format_names("author"),
+                self.format_title(e, "title"),
+                sentence[tag("em")[bib_field("journal")], optional[volume_and_pages], date],
+                sentence[optional_field("note")],
+                self.format_web_refs(e),
+            ]
+
+        def get_techreport_template(self, e):
+            return toplevel[
+                sentence[self.format_names("author")],
+                self.format_title(e, "title"),
+                sentence[
+                    words[first_of[optional_field("type"), "Rapport technique"], optional_field("number")],
+                    bib_field("institution"),
+                    optional_field("address"),
+                    date,
+                ],
+                sentence[optional_field("note")],
+                self.format_web_refs(e),
+            ]
+
+        def format_web_refs(self, e):
+            return sentence[
+                optional[self.format_url(e), optional[" (consulté le ", bib_field("urldate"), ")"]],
+                optional[self.format_eprint(e)],
+                optional[self.format_pubmed(e)],
+                optional[self.format_doi(e)],
+            ]
+
+        def format_url(self, e):
+            url = bib_field("url", raw=True)
+            return words["URL\u00a0:", href(url)[url]]
+
+    @dataclass
+    class FrenchAuthorYear(AuthorYearReferenceStyle):
+        person: PersonStyle = field(default_factory=lambda: PersonStyle(sep2=" et ", last_sep=" et "))
+
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "kidal_fr", FrenchStyle)
+    sphinxcontrib.bibtex.plugin.register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_fr",
+                                                FrenchAuthorYear)
+
+
 def setup(app):
+    register_french_bibliography_styles()
     app.connect("config-inited", check_assets)
     app.connect("config-inited", check_bibliography)
     app.connect("config-inited", configure_repository)

@@ -32,7 +32,9 @@
                "septembre", "octobre", "novembre", "décembre"],
       shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
                     "sept.", "oct.", "nov.", "déc."],
-      date: "%d/%m/%Y", decimal: ",", thousands: "\u202f"
+      date: "%d/%m/%Y", decimal: ",", thousands: "\u202f",
+      // tick and hover dates: 14 nov. 2023, nov. 2023 (plotly's English order is "Nov 14, 2023")
+      year: "%Y", month: "%b %Y", dayMonth: "%-d %b", dayMonthYear: "%-d %b %Y"
     }
   };
   var french = document.documentElement.lang === "fr";
