@@ -234,7 +234,7 @@ def test_the_data_pot_holds_every_translatable_text(tmp_path):
     assert first.comment.startswith("ev-") and first.occurrences[0][0] == "data/events.csv"
     notes = polib.pofile(str(tmp_path / "bib" / "references.pot"))
     assert len(notes) == len({note for _, _, note in i18n.bib_notes()}) > 300
-    assert {p.parent.name for p in pots} == {"data", "seeds", "bib"}
+    assert {p.parent.name for p in pots} == {"data", "seeds", "bib", "notebooks"}
 
 
 def test_the_french_bibliography_has_french_notes_months_and_dates(tmp_path):
