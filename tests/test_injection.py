@@ -27,6 +27,16 @@ def _patch(path, row_id, **values):
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+def _translate(repo, table, entries):
+    import polib
+
+    path = repo / "book" / "locales" / "fr" / "LC_MESSAGES" / "data" / f"{table}.po"
+    po = polib.pofile(str(path))
+    for context, english, french in entries:
+        po.append(polib.POEntry(msgctxt=context, msgid=english, msgstr=french))
+    po.save(str(path))
+
+
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory, strict_build):
     repo = built_copy(strict_build, tmp_path_factory.mktemp("poison") / "repo")
@@ -36,6 +46,10 @@ def poisoned_site(tmp_path_factory, strict_build):
            title=f"Poisoned {IMG}", summary=f"Summary {SCRIPT} {LINK}")
     _patch(repo / "data" / "actors.csv", actors[0]["actor_id"],
            name=f"Poisoned actor {SCRIPT}", summary=f"{IMG} {LINK}")
+    # the French edition reads the same texts from its catalogues: poisoned there too
+    _translate(repo, "events", [("title", f"Poisoned {IMG}", f"Empoisonné {IMG}"),
+                                ("summary", f"Summary {SCRIPT} {LINK}", f"Résumé {SCRIPT} {LINK}")])
+    _translate(repo, "actors", [("summary", f"{IMG} {LINK}", f"{IMG} {LINK}")])
     result = build(repo)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "inputs changed" in result.stdout
@@ -83,16 +97,21 @@ def _assert_inert(page, dialogs):
     assert page.locator("a[href^='javascript:']").count() == 0
 
 
-def test_payloads_are_text_in_the_timeline_table_and_hover_labels(poisoned_page):
-    page, dialogs = poisoned_page("book/timeline.html")
+EDITIONS = pytest.mark.parametrize("prefix, word", [("", "Poisoned"), ("fr/", "Empoisonné")],
+                                   ids=["English", "French"])
+
+
+@EDITIONS
+def test_payloads_are_text_in_the_timeline_table_and_hover_labels(poisoned_page, prefix, word):
+    page, dialogs = poisoned_page(f"{prefix}book/timeline.html")
     text = page.inner_text("table")
-    assert f"Poisoned {IMG}" in text and SCRIPT in text and LINK in text
-    point = page.evaluate("""() => {
+    assert f"{word} {IMG}" in text and SCRIPT in text and LINK in text
+    point = page.evaluate("""word => {
         const div = Array.from(document.querySelectorAll('.kidal-plotly')).find(d => d.data);
         for (let c = 0; c < div.data.length; c++) {
             const cd = div.data[c].customdata || [];
             for (let p = 0; p < cd.length; p++) {
-                if (String(cd[p]).includes('Poisoned')) {
+                if (String(cd[p]).includes(word)) {
                     const group = Array.from(div.querySelectorAll('.scatterlayer .trace'))
                         .find(g => g.__data__ && g.__data__[0].trace.index === c);
                     const el = group.querySelectorAll('.point')[p];
@@ -102,7 +121,7 @@ def test_payloads_are_text_in_the_timeline_table_and_hover_labels(poisoned_page)
                 }
             }
         }
-        return null; }""")
+        return null; }""", word)
     assert point, "the poisoned event is not on the chart"
     page.mouse.move(point[0], point[1])
     page.wait_for_selector(".hoverlayer .hovertext", state="attached", timeout=5000)
@@ -111,8 +130,9 @@ def test_payloads_are_text_in_the_timeline_table_and_hover_labels(poisoned_page)
     _assert_inert(page, dialogs)
 
 
-def test_payloads_are_text_in_the_glossary(poisoned_page):
-    page, dialogs = poisoned_page("book/glossary.html")
+@EDITIONS
+def test_payloads_are_text_in_the_glossary(poisoned_page, prefix, word):
+    page, dialogs = poisoned_page(f"{prefix}book/glossary.html")
     text = page.inner_text("table")
     assert f"Poisoned actor {SCRIPT}" in text and IMG in text and LINK in text
     _assert_inert(page, dialogs)
