@@ -61,13 +61,14 @@ test: env
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	$(PY) -m pytest tests --nbval $$($(PY) tools/notebooks.py list) -p no:cacheprovider $(PYTEST_ARGS)
 
-## make pdf: the PDF edition, printed by Debian's Chromium from the built site (tools/pdf.py):
-## _build/pdf/kidal.pdf, its summary kidal.json, and a copy linked from the site's "How to cite" page
+## make pdf: the PDF edition of each edition, printed by Debian's Chromium from the built site
+## (tools/pdf.py): _build/pdf/kidal.pdf and kidal-fr.pdf, their summaries, and copies linked from
+## each edition's "How to cite" page (kidal.pdf, fr/kidal.pdf)
 pdf: book
 	@command -v chromium >/dev/null || { \
 	  echo "pdf: installing Debian's chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
-	$(PY) tools/pdf.py
+	for lang in $${KIDAL_EDITIONS//,/ }; do $(PY) tools/pdf.py --lang $$lang; done
 
 ## make lab: JupyterLab (pinned in requirements-lab.lock, installed into .venv on top of the
 ## book's lock) on the book folder, to rerun and edit the chapters.

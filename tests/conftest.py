@@ -47,9 +47,11 @@ def strict_build(tmp_path_factory) -> Path:
     assert not (repo / "_build").exists()
     result = build(repo)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}"
-    sphinx_warnings = [line for line in (result.stdout + result.stderr).splitlines()
-                       if "WARNING:" in line or "ERROR:" in line]
-    assert not sphinx_warnings, "the build printed warnings:\n" + "\n".join(sphinx_warnings)
+    lines = (result.stdout + result.stderr).splitlines()
+    sphinx_warnings = [i for i, line in enumerate(lines) if "WARNING:" in line or "ERROR:" in line]
+    # each with the lines that follow it (a kernel's traceback says more than its first line)
+    assert not sphinx_warnings, "the build printed warnings:\n" + "\n--\n".join(
+        "\n".join(lines[i:i + 25]) for i in sphinx_warnings[:5])
     site = repo / "_build" / "html"
     # The Pages workflow deploys the very build the tests check: KIDAL_TESTED_SITE names a folder
     # (relative to the repository) that receives a copy of it before any test runs.

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,8 @@ def edition(strict_build, tmp_path_factory):
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+    # NFKC: the PDF's text has typographic ligatures (ﬁ, ﬃ) where the page has letters
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text.replace("\u00ad", ""))).strip()
 
 
 def _part_text(edition, path: str) -> str:
@@ -163,3 +165,59 @@ def test_cite_page_links_the_pdf_with_its_size(edition):
     line = re.search(r'<div class="kidal-pdf-edition[^"]*"[^>]*>\s*<p>(.*?)</p>', cite, re.S).group(1)
     assert 'href="../kidal.pdf"' in line
     assert f"{summary['pages']} A4 pages, {summary['size']}" in line
+
+
+# --- The French PDF (tools/pdf.py --lang fr) -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def french_edition(edition):
+    """The French PDF, printed from the same copy of the strict build and published into its fr/."""
+    site = edition["site"]
+    out = site.parent / "pdf" / "kidal-fr.pdf"
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "pdf.py"), "--lang", "fr", "--site", str(site),
+                             "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, f"pdf --lang fr failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    from pypdf import PdfReader
+
+    reader = PdfReader(out)
+    summary = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    texts = [_norm(p.extract_text() or "") for p in reader.pages]
+    return {"site": site, "out": out, "reader": reader, "summary": summary, "texts": texts}
+
+
+def test_french_pdf_has_the_french_pages_titles_outline_and_title_page(french_edition, strict_build):
+    reader, summary = french_edition["reader"], french_edition["summary"]
+    assert len(reader.pages) == summary["pages"] > 50 and summary["lang"] == "fr"
+    assert str(reader.trailer["/Root"]["/Lang"]) == "fr"
+    assert reader.metadata.title.startswith("La bataille de Kidal")
+    assert [p["path"] for p in summary["parts"]] == pdftool.book_pages(lang="fr")
+    outline = [item for item in reader.outline if not isinstance(item, list)]
+    top = [_norm(item.title) for item in outline]   # French titles hold no-break spaces
+    assert top[0] == "Page de titre et comment citer"
+    problems = []
+    for part in summary["parts"]:
+        title = _h1(strict_build / part["path"])
+        assert _norm(part["title"]) == title
+        if title not in top:
+            problems.append(f"{title!r} not in the outline")
+        if title not in _part_text(french_edition, part["path"]):
+            problems.append(f"{title!r} not in the text of its pages")
+        if part["charts"] != part["charts_drawn"] or part["charts"] != (
+                strict_build / part["path"]).read_text(encoding="utf-8").count('class="kidal-plotly"'):
+            problems.append(f"{part['path']}: {part['charts_drawn']} of {part['charts']} charts drawn")
+    assert not problems, "\n".join(problems)
+    cite = pdftool.citation("fr")
+    first = french_edition["texts"][0]
+    assert "Comment citer" in first and _norm(cite["plain"]) in first
+    assert f"version {cite['version']}, publiée le {cite['date_text']}" in first
+    assert not re.search(r"\b(?:How to cite|released|Contents)\b", " ".join(french_edition["texts"][:2]))
+
+
+def test_french_cite_page_links_the_french_pdf(french_edition, edition):
+    site, summary = french_edition["site"], french_edition["summary"]
+    assert (site / "fr" / "kidal.pdf").read_bytes() == french_edition["out"].read_bytes()
+    assert (site / "kidal.pdf").read_bytes() == edition["out"].read_bytes()   # the English one untouched
+    cite = (site / "fr" / "book" / "cite.html").read_text(encoding="utf-8")
+    line = re.search(r'<div class="kidal-pdf-edition[^"]*"[^>]*>\s*<p>(.*?)</p>', cite, re.S).group(1)
+    assert 'href="../kidal.pdf"' in line and "édition PDF" in line
+    assert f"{summary['pages']} pages A4, {summary['size']}" in line and summary["size"].endswith(("Mo", "ko"))

@@ -1,6 +1,10 @@
 """`make pdf`: the book as one PDF, printed by Debian's Chromium from the built site.
 
-    python tools/pdf.py [--site _build/html] [--out _build/pdf/kidal.pdf]
+    python tools/pdf.py [--lang en|fr] [--site _build/html] [--out _build/pdf/kidal.pdf]
+
+``--lang fr`` prints the French edition (the pages under ``fr/``) with a French title page into
+``_build/pdf/kidal-fr.pdf`` and publishes it as ``fr/kidal.pdf``; ``make pdf`` prints every
+edition of ``KIDAL_EDITIONS``.
 
 1. Serves the built site on 127.0.0.1 (a free port) and opens every page of ``_toc.yml`` in
    reading order in Chromium (playwright, ``/usr/bin/chromium``), in light mode and print media,
@@ -51,22 +55,56 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 MARGINS = {"top": "18mm", "right": "16mm", "bottom": "18mm", "left": "16mm"}
 COLUMN_PX = 672
 CHART_TIMEOUT_MS = 30000
+# The title page's and the outline's words, per edition.
+WORDS = {
+    "en": {"running": "The Battle of Kidal", "edition": "PDF edition of version {version}, released {date}.",
+           "license": "Text and data under {license}; code under the MIT License.",
+           "cite": "How to cite", "contents": "Contents", "outline": "Title page and how to cite",
+           "numbers": "Every number in this edition is computed from the book's data tables and glued into the "
+                      "text, as on the website it is printed from; every chart names its sources beneath it.",
+           "subject": "PDF edition of version {version}, released {date}",
+           "line": '<a href="../kidal.pdf">The Battle of Kidal, PDF edition</a> (version {version}, released '
+                   '{date}): {pages} A4 pages, {size}, with an outline, page numbers and working links; printed '
+                   'from this site by <code>make pdf</code>.'},
+    "fr": {"running": "La bataille de Kidal", "title": "La bataille de Kidal\u00a0: une publication analytique exécutable",
+           "edition": "Édition PDF de la version {version}, publiée le {date}.",
+           "license": "Texte et données sous licence {license} ; code sous licence MIT.",
+           "cite": "Comment citer", "contents": "Sommaire", "outline": "Page de titre et comment citer",
+           "message": "Si vous utilisez ce livre ou ses données, merci de le citer comme suit.",
+           "plain": "{authors} ({year}). {title}. Version {version}, publiée le {date}.",
+           "numbers": "Chaque nombre de cette édition est calculé à partir des tables de données du livre et "
+                      "inséré dans le texte, comme sur le site dont elle est imprimée ; chaque graphique nomme "
+                      "ses sources sous lui.",
+           "subject": "Édition PDF de la version {version}, publiée le {date}",
+           "line": '<a href="../kidal.pdf">La bataille de Kidal, édition PDF</a> (version {version}, publiée '
+                   'le {date}) : {pages} pages A4, {size}, avec un sommaire, des numéros de page et des liens '
+                   'actifs ; imprimée à partir de ce site par <code>make pdf</code>.'},
+}
 PDF_MARKER = re.compile(r'(<div class="kidal-pdf-edition[^"]*"[^>]*>\s*<p>)(.*?)(</p>)', re.S)
 
 
-def book_pages(root: Path = ROOT) -> list[str]:
-    """Every page of _toc.yml in reading order, as paths of the built site (book/x.html)."""
+def prefix(lang: str) -> str:
+    """Where an edition's pages are in the built site: the English at its root, the French in fr/."""
+    return "" if lang == "en" else f"{lang}/"
+
+
+def book_pages(root: Path = ROOT, lang: str = "en") -> list[str]:
+    """Every page of _toc.yml in reading order, as paths of the built site (book/x.html, or
+    fr/book/x.html for the French edition)."""
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f"{f}.html" for f in files]
+    return [f"{prefix(lang)}{f}.html" for f in files]
 
 
-def human_size(n: int) -> str:
+def human_size(n: int, lang: str = "en") -> str:
+    if lang == "fr":
+        return (f"{n / 1_000_000:.1f} Mo" if n >= 1_000_000 else f"{round(n / 1000)} ko").replace(".", ",")
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{round(n / 1000)} kB"
 
 
-def citation() -> dict:
-    """The edition and how to cite it, from CITATION.cff (data.book.edition for version and date)."""
+def citation(lang: str = "en") -> dict:
+    """The edition and how to cite it, from CITATION.cff (data.book.edition for version and date);
+    in French, the French title, message and abstract (the landing page's French description)."""
     from data.book import edition
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
@@ -74,23 +112,37 @@ def citation() -> dict:
     authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip()
                         for a in cff["authors"])
     year = ed["date"][:4]
-    return {"title": cff["title"], "authors": authors, "year": year, "version": ed["version"],
-            "date": ed["date"], "license": cff.get("license", ""), "abstract": " ".join(cff.get("abstract", "").split()),
-            "message": cff.get("message", ""),
-            "plain": f"{authors} ({year}). {cff['title']}. Version {ed['version']}, released {ed['date']}."}
+    out = {"title": cff["title"], "authors": authors, "year": year, "version": ed["version"],
+           "date": ed["date"], "license": cff.get("license", ""), "abstract": " ".join(cff.get("abstract", "").split()),
+           "message": cff.get("message", ""), "lang": lang, "date_text": ed["date"],
+           "plain": f"{authors} ({year}). {cff['title']}. Version {ed['version']}, released {ed['date']}."}
+    if lang == "fr":
+        from data.i18n import MONTHS, catalogue
+
+        words = WORDS["fr"]
+        index = json.loads((ROOT / "book" / "index.ipynb").read_text(encoding="utf-8"))["metadata"]["description"]
+        from datetime import date
+
+        day = date.fromisoformat(ed["date"])
+        date_text = f"{'1er' if day.day == 1 else day.day} {MONTHS['fr'][day.month - 1]} {day.year}"
+        out.update(title=words["title"], message=words["message"], date_text=date_text,
+                   abstract=catalogue("notebooks", "descriptions")[("index", index)],
+                   plain=words["plain"].format(authors=authors, year=year, title=words["title"],
+                                               version=ed["version"], date=date_text))
+    return out
 
 
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def page_css(title: str | None, first_number: int | None) -> str:
+def page_css(title: str | None, first_number: int | None, lang: str = "en") -> str:
     """@page rules: A4, margins, the running title and the continuous page number."""
     margins = " ".join(MARGINS[k] for k in ("top", "right", "bottom", "left"))
     boxes = ""
     if title is not None:
         boxes = (f"@top-right {{ content: {_css_string(title)}; font: 8pt system-ui, sans-serif; color: #555; }}"
-                 f"@top-left {{ content: \"The Battle of Kidal\"; font: 8pt system-ui, sans-serif; color: #555; }}"
+                 f"@top-left {{ content: {_css_string(WORDS[lang]['running'])}; font: 8pt system-ui, sans-serif; color: #555; }}"
                  "@bottom-center { content: counter(page); font: 9pt system-ui, sans-serif; color: #333; }")
     first = f"@page :first {{ counter-increment: page {first_number}; }}" if first_number else ""
     return f"@page {{ size: A4; margin: {margins}; {boxes} }} {first}"
@@ -105,8 +157,10 @@ def title_page_html(cite: dict, contents: list[tuple[str, str, int]], origin: st
               f"  author  = {{{{{cite['authors']}}}}},\n  title   = {{{cite['title']}}},\n"
               f"  year    = {{{cite['year']}}},\n  version = {{{cite['version']}}},\n"
               f"  date    = {{{cite['date']}}}\n}}")
-    title, _, subtitle = cite["title"].partition(": ")
-    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(cite['title'])}</title>
+    title, _, subtitle = re.split(r"(\s?: )", cite["title"], maxsplit=1)
+    words = WORDS[cite["lang"]]
+    license_name = cite['license'].replace('CC-BY-4.0', 'CC BY 4.0')
+    return f"""<!DOCTYPE html><html lang="{cite['lang']}"><head><meta charset="utf-8"><title>{html.escape(cite['title'])}</title>
 <style>{page_css(None, None)}
 body {{ font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: #222; }}
 .cover {{ padding-top: 45mm; }}
@@ -126,17 +180,16 @@ a {{ color: #0b5ea8; text-decoration: none; }}
 <section class="cover">
 <h1>{html.escape(title)}</h1>
 <p class="subtitle">{html.escape(subtitle)}</p>
-<p class="edition">PDF edition of version {html.escape(cite['version'])}, released {html.escape(cite['date'])}.<br>
-{html.escape(cite['authors'])}. Text and data under {html.escape(cite['license'].replace('CC-BY-4.0', 'CC BY 4.0'))}; code under the MIT License.</p>
+<p class="edition">{html.escape(words['edition'].format(version=cite['version'], date=cite['date_text']))}<br>
+{html.escape(cite['authors'])}. {html.escape(words['license'].format(license=license_name))}</p>
 <p class="abstract">{html.escape(cite['abstract'])}</p>
-<h2>How to cite</h2>
+<h2>{html.escape(words['cite'])}</h2>
 <p class="cite">{html.escape(cite['message'])}</p>
 <p class="cite">{html.escape(cite['plain'])}</p>
 <pre>{html.escape(bibtex)}</pre>
-<p class="cite">Every number in this edition is computed from the book's data tables and glued into the
-text, as on the website it is printed from; every chart names its sources beneath it.</p>
+<p class="cite">{html.escape(words['numbers'])}</p>
 </section>
-<section class="contents"><h2>Contents</h2><ol>{rows}</ol></section>
+<section class="contents"><h2>{html.escape(words['contents'])}</h2><ol>{rows}</ol></section>
 </body></html>"""
 
 
@@ -236,7 +289,7 @@ def print_pages(site: Path, paths: list[str], cite: dict) -> tuple[bytes, list[d
                 if wide:
                     problems.append(f"{rel}: wider than the page's text column ({COLUMN_PX}px): {wide}")
                 info = page.evaluate(PREPARE_JS)
-                page.add_style_tag(content=page_css(info["title"], number))
+                page.add_style_tag(content=page_css(info["title"], number, cite["lang"]))
                 page.evaluate("window.scrollTo(0, 0)")
                 page.evaluate("document.fonts.ready")
                 pdf = pdf_of(page)
@@ -320,8 +373,8 @@ def merge(title_pdf: bytes, records: list[dict], origin: str, cite: dict, public
                     if url.startswith(origin + "/") or url == origin:
                         path, fragment = urldefrag(url[len(origin):].lstrip("/"))
                         path = path or "index.html"
-                        if path == "index.html":
-                            path = "book/index.html"
+                        if path in ("index.html", f"{prefix(cite['lang'])}index.html", prefix(cite["lang"])):
+                            path = f"{prefix(cite['lang'])}book/index.html"
                         if path in by_path:
                             dest = target(by_path[path], fragment)
                         elif public:
@@ -354,7 +407,7 @@ def merge(title_pdf: bytes, records: list[dict], origin: str, cite: dict, public
               + ", ".join(sorted(set(missing))[:10]), file=sys.stderr)
     from pypdf.generic import Fit
 
-    writer.add_outline_item(title="Title page and how to cite", page_number=0)
+    writer.add_outline_item(title=WORDS[cite["lang"]]["outline"], page_number=0)
     for part in records:
         parent = writer.add_outline_item(title=part["title"], page_number=part["start"])
         for section in part["sections"]:
@@ -364,25 +417,25 @@ def merge(title_pdf: bytes, records: list[dict], origin: str, cite: dict, public
                                         fit=Fit.xyz(top=where[1]))
     writer.page_mode = "/UseOutlines"
     writer.add_metadata({"/Title": cite["title"], "/Author": cite["authors"],
-                         "/Subject": f"PDF edition of version {cite['version']}, released {cite['date']}",
+                         "/Subject": WORDS[cite["lang"]]["subject"].format(version=cite["version"], date=cite["date_text"]),
                          "/Keywords": "Mali, Kidal, Sahel, MINUSMA, Algiers accord",
                          "/Creator": "tools/pdf.py (Chromium, pypdf)"})
-    writer._root_object[NameObject("/Lang")] = TextStringObject("en")
+    writer._root_object[NameObject("/Lang")] = TextStringObject(cite["lang"])
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), stats
 
 
-def publish(site: Path, out: Path, summary: dict) -> None:
-    """Copy the PDF and its summary into the site; fill the "PDF edition" paragraph of cite.html."""
-    shutil.copy2(out, site / "kidal.pdf")
-    (site / "kidal.pdf.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
-    cite_page = site / "book" / "cite.html"
+def publish(site: Path, out: Path, summary: dict, lang: str = "en") -> None:
+    """Copy the PDF and its summary into the edition's part of the site (kidal.pdf, or
+    fr/kidal.pdf); fill the "PDF edition" paragraph of the edition's cite.html."""
+    root = site / prefix(lang)
+    shutil.copy2(out, root / "kidal.pdf")
+    (root / "kidal.pdf.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    cite_page = root / "book" / "cite.html"
     text = cite_page.read_text(encoding="utf-8")
-    line = (f'<a href="../kidal.pdf">The Battle of Kidal, PDF edition</a> (version '
-            f'{html.escape(summary["version"])}, released {html.escape(summary["date"])}): '
-            f'{summary["pages"]} A4 pages, {html.escape(summary["size"])}, with an outline, page '
-            f'numbers and working links; printed from this site by <code>make pdf</code>.')
+    line = WORDS[lang]["line"].format(version=html.escape(summary["version"]), date=html.escape(summary["date_text"]),
+                                      pages=summary["pages"], size=html.escape(summary["size"]))
     new, n = PDF_MARKER.subn(lambda m: m.group(1) + line + m.group(3), text, count=1)
     if n != 1:
         sys.exit(f"pdf: no kidal-pdf-edition paragraph in {cite_page}")
@@ -394,15 +447,18 @@ def main(argv=None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
-    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "pdf" / "kidal.pdf")
+    parser.add_argument("--lang", choices=sorted(WORDS), default="en", help="the edition to print")
+    parser.add_argument("--out", type=Path, help="default: _build/pdf/kidal.pdf (kidal-fr.pdf in French)")
     parser.add_argument("--no-publish", action="store_true", help="do not copy the PDF into the site")
     args = parser.parse_args(argv)
+    lang = args.lang
+    args.out = args.out or ROOT / "_build" / "pdf" / ("kidal.pdf" if lang == "en" else f"kidal-{lang}.pdf")
     site = args.site.resolve()
-    if not (site / "book" / "index.html").exists():
-        sys.exit(f"pdf: no built site in {site} (run make book)")
+    if not (site / prefix(lang) / "book" / "index.html").exists():
+        sys.exit(f"pdf: no built {lang} edition in {site / prefix(lang)} (run make book)")
     started = time.perf_counter()
-    cite = citation()
-    paths = book_pages()
+    cite = citation(lang)
+    paths = book_pages(lang=lang)
     missing = [p for p in paths if not (site / p).exists()]
     if missing:
         sys.exit(f"pdf: pages missing from the site: {missing}")
@@ -414,14 +470,14 @@ def main(argv=None) -> int:
     from pypdf import PdfReader
 
     total = len(PdfReader(io.BytesIO(data)).pages)
-    summary = {"file": "kidal.pdf", "bytes": len(data), "size": human_size(len(data)), "pages": total,
-               "version": cite["version"], "date": cite["date"], "links": stats,
+    summary = {"file": "kidal.pdf", "lang": lang, "bytes": len(data), "size": human_size(len(data), lang), "pages": total,
+               "version": cite["version"], "date": cite["date"], "date_text": cite["date_text"], "links": stats,
                "seconds": round(time.perf_counter() - started, 1),
                "parts": [{k: r[k] for k in ("path", "title", "first_page", "pages", "charts", "charts_drawn")}
                          for r in records]}
     args.out.with_suffix(".json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     if not args.no_publish:
-        publish(site, args.out, summary)
+        publish(site, args.out, summary, lang)
     print(f"pdf: wrote {args.out} ({total} pages, {summary['size']}, {summary['seconds']} s; links: "
           + ", ".join(f"{k} {v}" for k, v in stats.items()) + ")")
     return 0
