@@ -14,7 +14,7 @@ import pandas as pd
 from . import bib, i18n
 from .charts import COLOURS, PALETTE, RELATION_STYLES, actor_label
 from .i18n import date as fdate
-from .i18n import number, t
+from .i18n import enum, number, t
 
 # Which side of the war an actor's kind puts it on, for grouping and colour (not a judgement).
 SIDE_OF_KIND = {
@@ -38,8 +38,6 @@ RELATION_WORDS_FR = {"alliance": "alliance", "partnership": "partenariat", "cont
 # each relation (a status agrees with it), and the article each actor's French name takes, read
 # from the head noun of that name.
 FEMININE_RELATIONS = {"alliance", "rupture"}
-COMMUNITY_KINDS_FR = {"Tuareg confederation": "confédération touarègue", "Tuareg group": "groupe touareg",
-                      "Arab group": "groupe arabe", "other": "autre"}
 HEAD_NOUN_ARTICLES = {"autorités": "les", "forces": "les", "mouvements": "les", "groupe": "le",
                       "mouvement": "le", "cadre": "le", "front": "le", "haut": "le", "état": "le",
                       "africa": "le", "centre": "le", "conseil": "le", "gouvernement": "le",
@@ -397,7 +395,7 @@ def community_network(communities, actors):
             opacity=0.7, hovertemplate=t(f"{name[c]}: {label[a]}<extra></extra>",
                                          f"{name[c]}\u00a0: {label[a]}<extra></extra>")))
     kinds = communities.set_index("community_id")["kind"].astype(str)
-    kinds = t(kinds, kinds.map(lambda k: COMMUNITY_KINDS_FR.get(k, k)))
+    kinds = kinds.map(lambda k: enum("communities.kind", k))
     fig.add_trace(go.Scatter(
         x=[0] * len(comm), y=[left[c] for c in comm], mode="markers+text", name=t("Community", "Communauté"),
         text=[name[c] for c in comm], textposition="middle left", textfont={"size": 12},

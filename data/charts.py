@@ -284,6 +284,9 @@ def chart(fig, *, title: str, sources, description: str, height: int = 420,
                  source_note=source_note)
 
 
+# The French names of relations (data.i18n.ENUMS_FR, the one list of the data's vocabularies).
+RELATIONS_FR = i18n.ENUMS_FR["alignments.relation"]
+
 # The order and colours of event categories, shared by every timeline of the book.
 CATEGORY_ORDER = ["military", "political", "diplomatic", "UN", "humanitarian"]
 CATEGORY_COLOURS = {"military": COLOURS["jihadists"], "political": COLOURS["state"],
@@ -323,7 +326,6 @@ def event_timeline(events, *, title: str, intro: str, outro: str = "", height: i
                  description=description)
 
 
-RELATIONS_FR = {"alliance": "alliance", "partnership": "partenariat", "contact": "contact", "rupture": "rupture"}
 
 # Edge styles of the alignment network, one per relation of data/alignments.csv.
 RELATION_STYLES = {
