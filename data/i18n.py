@@ -62,28 +62,30 @@ def localize(text: str) -> str:
 
 def status(value: str) -> str:
     """An event or alignment status in the edition's language."""
-    return t(value, STATUS_FR.get(value, value))
+    return enum("events.status", value)
 
 
 def verdict(value: str) -> str:
     """A claims-ledger verdict in the edition's language."""
-    return t(value, VERDICT_FR.get(value, value))
+    return enum("claims.verdict", value)
 
 
-def date(when, precision: str = "day") -> str:
-    """14 November 2023 / 14 novembre 2023, only as precise as ``precision`` (day, month, year)."""
-    month = MONTHS[lang()][when.month - 1]
+def date(when, precision: str = "day", language: str | None = None) -> str:
+    """14 November 2023 / 14 novembre 2023, only as precise as ``precision`` (day, month, year);
+    in the edition's language, or in ``language`` (for tools that write both editions)."""
+    language = language or lang()
+    month = MONTHS[language][when.month - 1]
     if precision == "year":
         return f"{when.year}"
     if precision == "month":
         return f"{month} {when.year}"
-    day = "1er" if lang() == "fr" and when.day == 1 else when.day
+    day = "1er" if language == "fr" and when.day == 1 else when.day
     return f"{day} {month} {when.year}"
 
 
 def category(name: str) -> str:
     """An event category in the edition's language."""
-    return CATEGORIES.get(lang(), {}).get(name, name)
+    return enum("events.category", name)
 
 
 def plotly_separators() -> str:
@@ -126,6 +128,19 @@ def catalogue(package: str, table: str, language: str = "fr") -> dict:
     return _CATALOGUES[key]
 
 
+def translation(package: str, name: str, context, text: str, file: str, row=None, column=None) -> str:
+    """The edition's translation of ``text`` (msgctxt ``context``) from catalogue
+    ``<package>/<name>.po``; a DataError naming ``file``, ``row`` and ``column`` when there is none."""
+    found = catalogue(package, name, lang()).get((context, text))
+    if found is None:
+        from .package import DataError
+
+        where = catalogue_path(package, name, lang()).relative_to(LOCALES.parent.parent)
+        raise DataError(file, row, column, text,
+                        f"no {lang()} translation in {where} (python tools/i18n.py pot adds it there)")
+    return found
+
+
 def translate_table(frame, schema: dict, package: str, table: str, file: str):
     """``frame`` (a typed table, rows in file order) with its translatable text in the edition's
     language; unchanged in English. A text without a translation raises DataError."""
@@ -133,25 +148,14 @@ def translate_table(frame, schema: dict, package: str, table: str, file: str):
         return frame
     import pandas as pd
 
-    from .package import DataError
-
     fields = translated_fields(schema)
     if not fields:
         return frame
-    words = catalogue(package, table, lang())
-    where = catalogue_path(package, table, lang()).relative_to(LOCALES.parent.parent)
     frame = frame.copy()
     for column in fields:
-        values = []
-        for row, text in enumerate(frame[column], start=2):
-            if text is None or text != text or text == "":
-                values.append(text)
-                continue
-            found = words.get((column, str(text)))
-            if found is None:
-                raise DataError(file, row, column, str(text),
-                                f"no {lang()} translation in {where} (python tools/i18n.py pot adds it there)")
-            values.append(found)
+        values = [text if text is None or text != text or text == ""
+                  else translation(package, table, column, str(text), file, row, column)
+                  for row, text in enumerate(frame[column], start=2)]
         frame[column] = pd.Series(values, index=frame.index, dtype=frame[column].dtype)
     return frame
 
@@ -163,15 +167,8 @@ def describe(package: str, context: str, text: str, name: str = "datapackage") -
     text, "descriptions")``)."""
     if lang() == "en" or not text:
         return text
-    found = catalogue(package, name, lang()).get((context, text))
-    if found is None:
-        from .package import DataError
-
-        where = catalogue_path(package, name, lang()).relative_to(LOCALES.parent.parent)
-        raise DataError(f"{package}/datapackage.json" if name == "datapackage" else f"book/{context}.ipynb",
-                        None, context, text,
-                        f"no {lang()} translation in {where} (python tools/i18n.py pot adds it there)")
-    return found
+    file = f"{package}/datapackage.json" if name == "datapackage" else f"book/{context}.ipynb"
+    return translation(package, name, context, text, file, column=context)
 
 
 # The data's vocabularies (the "enum" of a field in data/ or seeds/ datapackage.json) as the French
@@ -234,10 +231,4 @@ def page_text(stem: str, text: str) -> str:
     own catalogue (``book/<stem>.po``, the one the translated page is built from)."""
     if lang() == "en":
         return text
-    found = catalogue("book", stem, lang()).get((None, text))
-    if found is None:
-        from .package import DataError
-
-        raise DataError(f"book/{stem}", None, None, text,
-                        f"no {lang()} translation in {catalogue_path('book', stem, lang()).relative_to(LOCALES.parent.parent)}")
-    return found
+    return translation("book", stem, None, text, f"book/{stem}")

@@ -45,14 +45,41 @@ def pot() -> int:
     return 0
 
 
+def _template():
+    import polib
+
+    pot_file = polib.POFile()
+    pot_file.metadata = {"Project-Id-Version": "kidal", "MIME-Version": "1.0",
+                         "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+    return pot_file
+
+
+def _add(pot_file, entries: dict, context: str, text: str, where: tuple[str, str], ident: str | None = None):
+    """One entry per (context, text): a text met again adds its occurrence and its row's id."""
+    import polib
+
+    entry = entries.get((context, text))
+    if entry is None:
+        entry = entries[(context, text)] = polib.POEntry(msgctxt=context, msgid=text)
+        pot_file.append(entry)
+    entry.occurrences.append(where)
+    if ident:
+        entry.comment = (entry.comment + " " if entry.comment else "") + ident
+
+
+def _save(pot_file, folder: Path, package: str, name: str) -> Path:
+    target = folder / package / f"{name}.pot"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pot_file.save(str(target))
+    return target
+
+
 def data_pots(folder: Path) -> list[Path]:
     """One template per table with translatable fields ("x-translate" in data/ and seeds/
     datapackage.json), written to ``folder/<data|seeds>/<table>.pot``: the column is the msgctxt,
     the English text the msgid, the rows' ids the comment and the file's lines the occurrences."""
     import csv
     import json
-
-    import polib
 
     written = []
     for package in ("data", "seeds"):
@@ -62,28 +89,14 @@ def data_pots(folder: Path) -> list[Path]:
             fields = [f["name"] for f in res["schema"]["fields"] if f.get("x-translate")]
             if not fields:
                 continue
-            pot_file = polib.POFile()
-            pot_file.metadata = {"Project-Id-Version": "kidal", "MIME-Version": "1.0",
-                                 "Content-Type": "text/plain; charset=UTF-8",
-                                 "Content-Transfer-Encoding": "8bit"}
-            entries: dict = {}
+            pot_file, entries = _template(), {}
             with open(ROOT / package / res["path"], encoding="utf-8", newline="") as handle:
                 for line, row in enumerate(csv.DictReader(handle), start=2):
-                    ident = next(iter(row.values()))
                     for column in fields:
-                        text = row[column]
-                        if not text:
-                            continue
-                        entry = entries.get((column, text))
-                        if entry is None:
-                            entry = entries[(column, text)] = polib.POEntry(msgctxt=column, msgid=text)
-                            pot_file.append(entry)
-                        entry.occurrences.append((f"{package}/{res['path']}", str(line)))
-                        entry.comment = (entry.comment + " " if entry.comment else "") + ident
-            target = folder / package / f"{res['name']}.pot"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pot_file.save(str(target))
-            written.append(target)
+                        if row[column]:
+                            _add(pot_file, entries, column, row[column], (f"{package}/{res['path']}", str(line)),
+                                 next(iter(row.values())))
+            written.append(_save(pot_file, folder, package, res["name"]))
     written.append(bib_pot(folder))
     written.append(descriptions_pot(folder))
     return written
@@ -94,42 +107,28 @@ def descriptions_pot(folder: Path) -> Path:
     meta descriptions) as ``folder/notebooks/descriptions.pot``, msgctxt the notebook's name."""
     import json
 
-    import polib
-
-    pot_file = polib.POFile()
-    pot_file.metadata = {"Project-Id-Version": "kidal", "Content-Type": "text/plain; charset=UTF-8"}
+    pot_file, entries = _template(), {}
     for path in sorted((ROOT / "book").glob("*.ipynb")):
         text = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("description")
         if text:
-            pot_file.append(polib.POEntry(msgctxt=path.stem, msgid=text,
-                                          occurrences=[(f"book/{path.name}", "")]))
-    target = folder / "notebooks" / "descriptions.pot"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pot_file.save(str(target))
-    return target
+            _add(pot_file, entries, path.stem, text, (f"book/{path.name}", ""))
+    return _save(pot_file, folder, "notebooks", "descriptions")
 
 
 def descriptor_pot(folder: Path, package: str, descriptor: dict) -> Path:
     """The words of a package's descriptor that the data page shows (each table's title and
     description, each field's description) as ``folder/<package>/datapackage.pot``; the msgctxt
     is the table's name, or table.field."""
-    import polib
-
-    pot_file = polib.POFile()
-    pot_file.metadata = {"Project-Id-Version": "kidal", "Content-Type": "text/plain; charset=UTF-8"}
+    pot_file, entries = _template(), {}
+    where = (f"{package}/datapackage.json", "")
     for res in descriptor["resources"]:
         for key in ("title", "description"):
             if res.get(key):
-                pot_file.append(polib.POEntry(msgctxt=res["name"], msgid=res[key],
-                                              occurrences=[(f"{package}/datapackage.json", "")]))
+                _add(pot_file, entries, res["name"], res[key], where)
         for field in res["schema"]["fields"]:
             if field.get("description"):
-                pot_file.append(polib.POEntry(msgctxt=f"{res['name']}.{field['name']}", msgid=field["description"],
-                                              occurrences=[(f"{package}/datapackage.json", "")]))
-    target = folder / package / "datapackage.pot"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pot_file.save(str(target))
-    return target
+                _add(pot_file, entries, f"{res['name']}.{field['name']}", field["description"], where)
+    return _save(pot_file, folder, package, "datapackage")
 
 
 BIB = ROOT / "book" / "references.bib"
@@ -137,10 +136,6 @@ BIB_NOTE = re.compile(r"^(\s*note\s*=\s*\{)(.*)(\},?\s*)$")
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),")
 BIB_MONTH = re.compile(r"^(\s*month\s*=\s*\{)([A-Z][a-z]+)(\},?\s*)$")
 BIB_URLDATE = re.compile(r"^(\s*urldate\s*=\s*\{)(\d{4}-\d{2}-\d{2})(\},?\s*)$")
-MONTHS_FR = dict(zip(["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"],
-                     ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                      "octobre", "novembre", "décembre"]))
 
 
 def bib_notes() -> list[tuple[int, str, str]]:
@@ -157,22 +152,10 @@ def bib_notes() -> list[tuple[int, str, str]]:
 def bib_pot(folder: Path) -> Path:
     """The notes of the bibliography's entries (shown on the bibliography page and under every
     chapter) as ``folder/bib/references.pot``, msgctxt "note"."""
-    import polib
-
-    pot_file = polib.POFile()
-    pot_file.metadata = {"Project-Id-Version": "kidal", "Content-Type": "text/plain; charset=UTF-8"}
-    entries: dict = {}
+    pot_file, entries = _template(), {}
     for line, key, note in bib_notes():
-        entry = entries.get(note)
-        if entry is None:
-            entry = entries[note] = polib.POEntry(msgctxt="note", msgid=note)
-            pot_file.append(entry)
-        entry.occurrences.append(("book/references.bib", str(line)))
-        entry.comment = (entry.comment + " " if entry.comment else "") + key
-    target = folder / "bib" / "references.pot"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pot_file.save(str(target))
-    return target
+        _add(pot_file, entries, "note", note, ("book/references.bib", str(line)), key)
+    return _save(pot_file, folder, "bib", "references")
 
 
 def markup(text: str) -> Counter:
@@ -230,9 +213,12 @@ FR_CAPTIONS = {"Chapters": "Chapitres", "The source article": "L'article source"
 def french_bib(target: Path) -> Path:
     """book/references.bib with every entry's note in French (from bib/references.po), written to
     ``target`` for the French build; an untranslated note stops the build, naming its line."""
-    sys.path.insert(0, str(ROOT))
-    from data.i18n import catalogue, catalogue_path
+    import datetime
 
+    sys.path.insert(0, str(ROOT))
+    from data.i18n import MONTHS, catalogue, catalogue_path, date
+
+    months = dict(zip(MONTHS["en"], MONTHS[LANG]))
     words = catalogue("bib", "references", LANG)
     out, missing = [], []
     key = None
@@ -240,11 +226,10 @@ def french_bib(target: Path) -> Path:
         if m := BIB_KEY.match(text):
             key = m.group(1)
         elif m := BIB_MONTH.match(text.rstrip("\n")):
-            text = m.group(1) + MONTHS_FR[m.group(2)] + m.group(3) + "\n"
+            text = m.group(1) + months[m.group(2)] + m.group(3) + "\n"
         elif m := BIB_URLDATE.match(text.rstrip("\n")):
-            year, month, day = (int(x) for x in m.group(2).split("-"))
-            day_text = "1er" if day == 1 else str(day)
-            text = m.group(1) + f"{day_text} {list(MONTHS_FR.values())[month - 1]} {year}" + m.group(3) + "\n"
+            visited = date(datetime.date.fromisoformat(m.group(2)), language=LANG)
+            text = m.group(1) + visited + m.group(3) + "\n"
         elif m := BIB_NOTE.match(text.rstrip("\n")):
             french = words.get(("note", m.group(2)))
             if french is None:

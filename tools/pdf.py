@@ -117,14 +117,13 @@ def citation(lang: str = "en") -> dict:
            "message": cff.get("message", ""), "lang": lang, "date_text": ed["date"],
            "plain": f"{authors} ({year}). {cff['title']}. Version {ed['version']}, released {ed['date']}."}
     if lang == "fr":
-        from data.i18n import MONTHS, catalogue
+        from data.i18n import catalogue, date
 
         words = WORDS["fr"]
         index = json.loads((ROOT / "book" / "index.ipynb").read_text(encoding="utf-8"))["metadata"]["description"]
-        from datetime import date
+        import datetime
 
-        day = date.fromisoformat(ed["date"])
-        date_text = f"{'1er' if day.day == 1 else day.day} {MONTHS['fr'][day.month - 1]} {day.year}"
+        date_text = date(datetime.date.fromisoformat(ed["date"]), language="fr")
         out.update(title=words["title"], message=words["message"], date_text=date_text,
                    abstract=catalogue("notebooks", "descriptions")[("index", index)],
                    plain=words["plain"].format(authors=authors, year=year, title=words["title"],
