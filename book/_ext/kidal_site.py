@@ -328,6 +328,20 @@ def _rerun_docs(app) -> dict:
     return app.kidal_rerun_docs
 
 
+# The rerun note's words, per edition.
+RERUN_WORDS = {
+    "en": {"repository": "the book's repository", "where": "a clone of {}", "size": "{:,} kB",
+           "launch": " or open it on Binder from the launch button at the top of this page",
+           "text": ('<p class="kidal-rerun"><strong>Rerun this chapter.</strong> Download its notebook, {link} '
+                    '({size}), and run it with <code>make lab</code> in {where}{launch} (<a href="{how}">how</a>).</p>')},
+    "fr": {"repository": "dépôt du livre", "where": "un clone du {}", "size": "{}\u00a0ko",
+           "launch": " ou ouvrez-le sur Binder avec le bouton de lancement en haut de cette page",
+           "text": ('<p class="kidal-rerun"><strong>Relancer ce chapitre.</strong> Téléchargez son notebook, {link} '
+                    '({size}), et exécutez-le avec <code>make lab</code> dans {where}{launch} '
+                    '(<a href="{how}">comment</a>).</p>')},
+}
+
+
 def add_rerun_note(app, doctree, docname):
     """End a chapter page with its notebook as a download and how to rerun it."""
     notebook = _rerun_docs(app).get(docname)
@@ -339,20 +353,11 @@ def add_rerun_note(app, doctree, docname):
     reproducibility = app.builder.get_relative_uri(docname, "book/reproducibility")
     how = f"{reproducibility}#rerun-the-book-or-one-chapter"
     link = f'<a href="{html.escape(name)}" download>{html.escape(name)}</a>'
-    if (app.config.language or "en") == "fr":
-        where = (f'un clone du <a href="{html.escape(repo)}">dépôt du livre</a>' if repo
-                 else "un clone du dépôt du livre")
-        launch = " ou ouvrez-le sur Binder avec le bouton de lancement en haut de cette page" if repo else ""
-        text = (f'<p class="kidal-rerun"><strong>Relancer ce chapitre.</strong> Téléchargez son notebook, '
-                f'{link} ({kb}\u00a0ko), et exécutez-le avec <code>make lab</code> dans {where}{launch} '
-                f'(<a href="{how}">comment</a>).</p>')
-    else:
-        where = (f'a clone of <a href="{html.escape(repo)}">the book\'s repository</a>' if repo
-                 else "a clone of the book\'s repository")
-        launch = " or open it on Binder from the launch button at the top of this page" if repo else ""
-        text = (f'<p class="kidal-rerun"><strong>Rerun this chapter.</strong> Download its notebook, '
-                f'{link} ({kb:,} kB), and run it with <code>make lab</code> in {where}{launch} '
-                f'(<a href="{how}">how</a>).</p>')
+    words = RERUN_WORDS[app.config.language if app.config.language in RERUN_WORDS else "en"]
+    repository = f'<a href="{html.escape(repo)}">{words["repository"]}</a>' if repo else words["repository"]
+    text = words["text"].format(link=link, size=words["size"].format(kb), how=how,
+                                where=words["where"].format(repository),
+                                launch=words["launch"] if repo else "")
     section = next(iter(doctree.findall(nodes.section)), doctree)
     section.append(nodes.raw("", text, format="html"))
 
