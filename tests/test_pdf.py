@@ -27,10 +27,14 @@ def edition(strict_build, tmp_path_factory):
     """tools/pdf.py on a copy of the strict build (its own process: the tests' browser is open)."""
     site = tmp_path_factory.mktemp("pdf") / "html"
     shutil.copytree(strict_build, site)
-    out = site.parent / "pdf" / "kidal.pdf"
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "pdf.py"), "--site", str(site),
+    return _print(site, "en", site.parent / "pdf" / "kidal.pdf")
+
+
+def _print(site: Path, lang: str, out: Path) -> dict:
+    """tools/pdf.py --lang ``lang`` on ``site``: the PDF read back, its summary and its pages' text."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "pdf.py"), "--lang", lang, "--site", str(site),
                              "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, f"pdf --lang {lang} failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     from pypdf import PdfReader
 
     reader = PdfReader(out)
@@ -173,16 +177,7 @@ def test_cite_page_links_the_pdf_with_its_size(edition):
 def french_edition(edition):
     """The French PDF, printed from the same copy of the strict build and published into its fr/."""
     site = edition["site"]
-    out = site.parent / "pdf" / "kidal-fr.pdf"
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "pdf.py"), "--lang", "fr", "--site", str(site),
-                             "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, f"pdf --lang fr failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    from pypdf import PdfReader
-
-    reader = PdfReader(out)
-    summary = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
-    texts = [_norm(p.extract_text() or "") for p in reader.pages]
-    return {"site": site, "out": out, "reader": reader, "summary": summary, "texts": texts}
+    return _print(site, "fr", site.parent / "pdf" / "kidal-fr.pdf")
 
 
 def test_french_pdf_has_the_french_pages_titles_outline_and_title_page(french_edition, strict_build):
