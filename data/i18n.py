@@ -151,10 +151,11 @@ def translate_table(frame, schema: dict, package: str, table: str, file: str):
     fields = translated_fields(schema)
     if not fields:
         return frame
+    words = catalogue(package, table, lang())   # read once per table, not once per cell
     frame = frame.copy()
     for column in fields:
         values = [text if text is None or text != text or text == ""
-                  else translation(package, table, column, str(text), file, row, column)
+                  else words.get((column, str(text))) or translation(package, table, column, str(text), file, row, column)
                   for row, text in enumerate(frame[column], start=2)]
         frame[column] = pd.Series(values, index=frame.index, dtype=frame[column].dtype)
     return frame
